@@ -1,0 +1,154 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>
+/// A fully connected network: ReLU hidden layers, a linear output layer, trained on the mean squared error.
+/// The original notebook's network is <c>Network.Create([3, 2, 2, 1], new NumPyRandom(0))</c>.
+/// </summary>
+/// <remarks>
+/// Weights are stored as NumPy stores them: <c>W</c> is n_in×n_out, so a layer computes <c>X @ W + b</c>
+/// with one sample per row of <c>X</c>.
+/// </remarks>
+public sealed class Network
+{
+    private readonly Matrix<double>[] _weights;
+    private readonly Vector<double>[] _biases;
+
+    /// <summary>Creates a network from existing parameters (copied), for example ones loaded from a file.</summary>
+    /// <param name="weights">One n_in×n_out matrix per layer.</param>
+    /// <param name="biases">One vector of length n_out per layer.</param>
+    public Network(IEnumerable<Matrix<double>> weights, IEnumerable<Vector<double>> biases)
+    {
+        _weights = weights.Select(w => w.Clone()).ToArray();
+        _biases = biases.Select(b => b.Clone()).ToArray();
+        LayerSizes = NetworkShape.Check(_weights, _biases);
+    }
+
+    /// <summary>
+    /// Creates a network with random weights drawn from <paramref name="random"/> in layer order
+    /// (<c>W1 = randn(n0, n1)</c>, then <c>W2</c>, …) and zero biases, as the original notebook does.
+    /// </summary>
+    /// <param name="layerSizes">Units per layer, input first: <c>[3, 2, 2, 1]</c> for the original.</param>
+    /// <param name="random">The generator; its state advances by one normal per weight.</param>
+    /// <param name="initialization"><see cref="Initialization.Randn"/> as the original, or <see cref="Initialization.He"/>.</param>
+    public static Network Create(IReadOnlyList<int> layerSizes, NumPyRandom random, Initialization initialization = Initialization.Randn)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        NetworkShape.CheckLayerSizes(layerSizes);
+        var weights = new List<Matrix<double>>();
+        var biases = new List<Vector<double>>();
+        for (var layer = 0; layer < layerSizes.Count - 1; layer++)
+        {
+            int inputs = layerSizes[layer], outputs = layerSizes[layer + 1];
+            var w = random.Randn(inputs, outputs);
+            if (initialization == Initialization.He)
+            {
+                var scale = Math.Sqrt(2.0 / inputs);
+                w = w.Map(value => value * scale);
+            }
+
+            weights.Add(w);
+            biases.Add(Vector<double>.Build.Dense(outputs));
+        }
+
+        return new Network(weights, biases);
+    }
+
+    /// <summary>Units per layer, input first: <c>[3, 2, 2, 1]</c> for the original.</summary>
+    public IReadOnlyList<int> LayerSizes { get; }
+
+    /// <summary>Number of weight layers (one less than the number of entries in <see cref="LayerSizes"/>).</summary>
+    public int LayerCount => _weights.Length;
+
+    /// <summary><c>W1, W2, …</c>: each n_in×n_out. Changing them changes the network.</summary>
+    public IReadOnlyList<Matrix<double>> Weights => _weights;
+
+    /// <summary><c>b1, b2, …</c>: each of length n_out. Changing them changes the network.</summary>
+    public IReadOnlyList<Vector<double>> Biases => _biases;
+
+    /// <summary>A deep copy, so that one can be trained while the other is kept.</summary>
+    public Network Clone() => new(_weights, _biases);
+
+    /// <summary>
+    /// The forward pass, keeping every intermediate:
+    /// <code>
+    /// z1 = X @ W1 + b1;   a1 = relu(z1)
+    /// z2 = a1 @ W2 + b2;  a2 = relu(z2)
+    /// z3 = a2 @ W3 + b3;  y_pred = z3      (linear output layer)
+    /// </code>
+    /// </summary>
+    /// <param name="input">X: one sample per row, one feature per column.</param>
+    public ForwardPass Forward(Matrix<double> input)
+    {
+        DataChecks.RequireInput(this, input);
+        var z = new Matrix<double>[LayerCount];
+        var a = new Matrix<double>[LayerCount];
+        var previous = input;
+        for (var i = 0; i < LayerCount; i++)
+        {
+            z[i] = (previous * _weights[i]).AddToEachRow(_biases[i]);
+            a[i] = i < LayerCount - 1 ? Activation.Relu(z[i]) : z[i];
+            previous = a[i];
+        }
+
+        return new ForwardPass(input, z, a);
+    }
+
+    /// <summary>The prediction <c>y_pred</c> for each row of <paramref name="input"/>.</summary>
+    public Matrix<double> Predict(Matrix<double> input) => Forward(input).Prediction;
+
+    /// <summary>
+    /// The backward pass: the chain rule applied from the loss back to the first layer.
+    /// <code>
+    /// dL_dy  = mse_derivative(y, y_pred)            (for the output layer, dL_dz = dL_dy)
+    /// dL_dW  = a_prev.T @ dL_dz                     (how the loss changes with each weight)
+    /// dL_db  = np.sum(dL_dz, axis=0)                (each bias touches every sample)
+    /// dL_da_prev = dL_dz @ W.T                      (pass the error back through the weights)
+    /// dL_dz_prev = dL_da_prev * relu_derivative(z_prev)   (and through the ReLU)
+    /// </code>
+    /// </summary>
+    /// <param name="forward">The forward pass on the same network and input.</param>
+    /// <param name="target">y: the wanted outputs, one row per sample.</param>
+    public Gradients Backward(ForwardPass forward, Matrix<double> target)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        DataChecks.RequireTarget(this, forward.Input, target);
+        var dW = new Matrix<double>[LayerCount];
+        var db = new Vector<double>[LayerCount];
+
+        var dz = Loss.MseDerivative(target, forward.Prediction);
+        for (var i = LayerCount - 1; i >= 0; i--)
+        {
+            dW[i] = forward.InputOf(i).TransposeThisAndMultiply(dz);
+            db[i] = dz.SumOfEachColumn();
+            if (i > 0)
+            {
+                var da = dz.TransposeAndMultiply(_weights[i]);
+                dz = da.PointwiseMultiply(Activation.ReluDerivative(forward.PreActivations[i - 1]));
+            }
+        }
+
+        return new Gradients(dW, db);
+    }
+
+    /// <summary>
+    /// One step of gradient descent on every parameter: <c>W -= lr * dL_dW</c>, <c>b -= lr * dL_db</c>.
+    /// </summary>
+    public void Update(Gradients gradients, double learningRate)
+    {
+        ArgumentNullException.ThrowIfNull(gradients);
+        for (var i = 0; i < LayerCount; i++)
+        {
+            _weights[i].MapIndexedInplace((row, column, w) => w - (learningRate * gradients.Weights[i][row, column]));
+            _biases[i].MapIndexedInplace((index, b) => b - (learningRate * gradients.Biases[i][index]));
+        }
+    }
+
+    /// <summary>The mean squared error of the network's predictions on <paramref name="input"/>.</summary>
+    public double LossOn(Matrix<double> input, Matrix<double> target)
+    {
+        DataChecks.RequireTarget(this, input, target);
+        return Loss.Mse(target, Predict(input));
+    }
+}

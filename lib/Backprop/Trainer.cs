@@ -1,0 +1,80 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Backprop;
+
+/// <summary>Full-batch gradient descent, the original notebook's <c>train(X, y, epochs)</c>.</summary>
+public static class Trainer
+{
+    /// <summary>
+    /// One epoch: forward pass, loss, backward pass, update. Returns the loss measured before the update,
+    /// as the original prints it.
+    /// </summary>
+    /// <exception cref="TrainingDivergedException">The loss is not finite (the network is left unchanged).</exception>
+    public static double Step(Network network, Matrix<double> input, Matrix<double> target, double learningRate, int epoch = 0)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var forward = network.Forward(input);
+        var loss = Loss.Mse(target, forward.Prediction);
+        if (!double.IsFinite(loss))
+        {
+            throw new TrainingDivergedException(epoch, lastFiniteLoss: null, learningRate);
+        }
+
+        var gradients = network.Backward(forward, target);
+        network.Update(gradients, learningRate);
+        return loss;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="network"/> in place for <paramref name="epochs"/> full-batch epochs and returns
+    /// the loss of every epoch. <paramref name="onEpoch"/>, if given, is called after each epoch with the epoch
+    /// number (from 0) and its loss: print <c>Epoch N, Loss: x.xxxx</c> there with <see cref="LossLine"/>.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The data does not fit the network, or the learning rate or epoch count is invalid.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter stopped being finite; no NaN is reported.</exception>
+    public static IReadOnlyList<double> Train(
+        Network network,
+        Matrix<double> input,
+        Matrix<double> target,
+        int epochs,
+        double learningRate,
+        Action<int, double>? onEpoch = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        DataChecks.RequireTarget(network, input, target);
+        DataChecks.RequireLearningRate(learningRate);
+        if (epochs < 0)
+        {
+            throw new InvalidInputException($"The number of epochs is {epochs}: it must be 0 or more.");
+        }
+
+        var losses = new List<double>(epochs);
+        double? lastLoss = null;
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            double loss;
+            try
+            {
+                loss = Step(network, input, target, learningRate, epoch);
+            }
+            catch (TrainingDivergedException diverged) when (diverged.LastFiniteLoss is null && lastLoss is not null)
+            {
+                throw new TrainingDivergedException(epoch, lastLoss, learningRate);
+            }
+
+            losses.Add(loss);
+            lastLoss = loss;
+            onEpoch?.Invoke(epoch, loss);
+            if (!ParametersAreFinite(network))
+            {
+                throw new TrainingDivergedException(epoch, loss, learningRate);
+            }
+        }
+
+        return losses;
+    }
+
+    private static bool ParametersAreFinite(Network network) =>
+        network.Weights.All(w => w.Enumerate().All(double.IsFinite)) &&
+        network.Biases.All(b => b.All(double.IsFinite));
+}
