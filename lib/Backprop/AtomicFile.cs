@@ -1,0 +1,81 @@
+namespace Backprop;
+
+/// <summary>
+/// Writes a file so that it is either completely written or not touched at all: the content goes to a
+/// temporary file in the same folder, which then replaces the target in one rename.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
+    /// <exception cref="InvalidInputException">The folder does not exist or cannot be written.</exception>
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(write);
+        var temporary = TemporaryPathFor(path);
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temporary);
+            throw new InvalidInputException($"Cannot write '{path}': {error.Message} Choose a folder that exists and can be written.", error);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> as UTF-8, atomically.</summary>
+    public static void WriteAllText(string path, string text) =>
+        Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+            writer.Write(text);
+        });
+
+    /// <summary>
+    /// Checks, before any long work, that <paramref name="path"/> could be written: its folder exists and a
+    /// file can be created there. Nothing is left behind.
+    /// </summary>
+    /// <exception cref="InvalidInputException">It cannot.</exception>
+    public static void RequireWritable(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException($"Cannot write '{path}': it is a folder. Give a file name.");
+        }
+
+        Write(TemporaryPathFor(path) + ".probe", _ => { });
+        TryDelete(TemporaryPathFor(path) + ".probe");
+    }
+
+    private static string TemporaryPathFor(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full) ?? ".";
+        return Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the temporary file was never the user's.
+        }
+    }
+}
