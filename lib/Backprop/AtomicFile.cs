@@ -56,8 +56,9 @@ public static class AtomicFile
             throw new InvalidInputException($"Cannot write '{path}': it is a folder. Give a file name.");
         }
 
-        Write(TemporaryPathFor(path) + ".probe", _ => { });
-        TryDelete(TemporaryPathFor(path) + ".probe");
+        var probe = TemporaryPathFor(path) + ".probe";
+        Write(probe, _ => { });
+        TryDelete(probe);
     }
 
     private static string TemporaryPathFor(string path)

@@ -1,0 +1,107 @@
+namespace Backprop.Tests.Cli;
+
+/// <summary>Every bad input ends in one line on stderr that names the problem and the fix, and exit code 2.</summary>
+public class CliErrorTests
+{
+    [Theory]
+    [InlineData(new[] { "--frobnicate" }, "Unknown option '--frobnicate'", "--help")]
+    [InlineData(new[] { "--seed", "abc" }, "--seed 'abc' is not a valid seed", "0 to 4294967295")]
+    [InlineData(new[] { "--seed", "-1" }, "--seed '-1' is not a valid seed", "0 to 4294967295")]
+    [InlineData(new[] { "--seed", "4294967296" }, "not a valid seed", "4294967295")]
+    [InlineData(new[] { "--lr", "fast" }, "--lr 'fast' is not a number", "0.01")]
+    [InlineData(new[] { "--lr", "0,01" }, "--lr '0,01' is not a number", "dot")]
+    [InlineData(new[] { "--lr", "0" }, "--lr is 0", "above 0")]
+    [InlineData(new[] { "--lr", "-0.1" }, "--lr is -0.1", "above 0")]
+    [InlineData(new[] { "--lr", "NaN" }, "--lr is NaN", "finite")]
+    [InlineData(new[] { "--lr", "Infinity" }, "--lr is Infinity", "finite")]
+    [InlineData(new[] { "--epochs", "-5" }, "--epochs is -5", "0 or more")]
+    [InlineData(new[] { "--epochs", "1.5" }, "--epochs '1.5' is not a whole number", "--epochs 1000")]
+    [InlineData(new[] { "--print-every", "0" }, "--print-every is 0", "1 or more")]
+    [InlineData(new[] { "--samples", "0" }, "--samples is 0", "1 or more")]
+    [InlineData(new[] { "--layers", "3" }, "fewer than two layers", "3,2,2,1")]
+    [InlineData(new[] { "--layers", "3,0,1" }, "layer 2 has 0 units", "at least 1")]
+    [InlineData(new[] { "--layers", "3,x,1" }, "'x' is not a whole number", "3,2,2,1")]
+    [InlineData(new[] { "--init", "xavier" }, "--init 'xavier' is not known", "randn")]
+    [InlineData(new[] { "--epochs" }, "--epochs needs a value", "--epochs 1000")]
+    [InlineData(new[] { "--seed", "1", "--seed", "2" }, "--seed is given twice", "once")]
+    [InlineData(new[] { "--data", "x.csv" }, "--data needs --target", "COLUMN")]
+    [InlineData(new[] { "--target", "y" }, "--target needs --data", "FILE.csv")]
+    [InlineData(new[] { "--predict", "x.csv" }, "--predict needs --load", "model.json")]
+    public void Bad_arguments(string[] args, string problem, string fix)
+    {
+        var run = CliRun.Of(args);
+
+        AssertOneLineError(run, 2, problem, fix);
+    }
+
+    [Fact]
+    public void A_missing_csv()
+    {
+        AssertOneLineError(CliRun.Of("--data", "/no/such/file.csv", "--target", "y"), 2, "'/no/such/file.csv' does not exist", "check the path");
+    }
+
+    [Theory]
+    [InlineData("", "is empty", "header row")]
+    [InlineData("a,b,y\n", "no data rows", "at least one row")]
+    [InlineData("a,b,c\n1,2,3\n", "no column named 'y'", "a, b, c")]
+    [InlineData("a,b,y\n1,2,3\n4,,6\n", "line 3, column 'b' is empty", "fill in a number")]
+    [InlineData("a,b,y\n1,2,3\n4,five,6\n", "line 3, column 'b' holds 'five', which is not a number", "like 0.5")]
+    [InlineData("a,b,y\n1,2,3\n4,5\n", "line 3 has 2 values but the header has 3 columns", "one value per column")]
+    [InlineData("a,b,y\n1,2,3\n4,5,6,7\n", "line 3 has 4 values", "one value per column")]
+    [InlineData("a,b,y\n1,NaN,3\n", "line 2, column 'b' holds 'NaN'", "finite number")]
+    [InlineData("a,b,y\n1,2,Infinity\n", "column 'y' holds 'Infinity'", "finite number")]
+    [InlineData("a,a,y\n1,2,3\n", "names 'a' twice", "its own name")]
+    public void Bad_csv_files(string content, string problem, string fix)
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("data.csv", content);
+
+        var run = CliRun.Of("--data", file, "--target", "y", "--layers", "2,1");
+
+        AssertOneLineError(run, 2, problem, fix);
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public void A_csv_whose_feature_count_differs_from_the_first_layer_says_both_numbers()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("data.csv", "a,b,c,d,y\n1,2,3,4,5\n");
+
+        var run = CliRun.Of("--data", file, "--target", "y");
+
+        AssertOneLineError(run, 2, "has 4 feature columns (a, b, c, d) but the first layer has 3 units", "--layers 4,2,2,1");
+    }
+
+    [Fact]
+    public void An_unwritable_save_path_fails_before_training()
+    {
+        var run = CliRun.Of("--save", "/no/such/folder/model.json");
+
+        AssertOneLineError(run, 2, "--save: Cannot write", "folder that exists");
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public void A_diverging_run_leaves_an_earlier_save_file_untouched()
+    {
+        using var folder = new TemporaryFolder();
+        var model = folder.Write("model.json", "earlier model");
+
+        var run = CliRun.Of("--lr", "1024", "--epochs", "50", "--save", model);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal("earlier model", File.ReadAllText(model));
+        Assert.Equal(["model.json"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
+    internal static void AssertOneLineError(CliRun run, int exitCode, string problem, string fix)
+    {
+        Assert.Equal(exitCode, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line);
+        Assert.Contains(problem, line);
+        Assert.Contains(fix, line);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+}
