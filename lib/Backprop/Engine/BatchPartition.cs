@@ -1,0 +1,81 @@
+using System.Numerics;
+
+namespace Backprop.Engine;
+
+/// <summary>
+/// How one epoch's batch of samples is cut up: into a fixed number of chunks (the unit of work a thread takes,
+/// each with its own partial gradient), and each chunk into tiles small enough that a tile's activations for
+/// every layer stay in the core's cache from its forward pass to its backward pass.
+/// </summary>
+/// <remarks>
+/// Everything here follows from the number of samples and the layer sizes alone, never from the number of
+/// cores or from timing: the same network and data are always summed in the same order, so a training run is
+/// reproducible to the last bit however the chunks are spread over threads.
+/// <para>
+/// Inside a tile the data are stored feature by feature ("transposed"): feature <c>f</c>'s values for the
+/// tile's samples are contiguous, so SIMD lanes run over samples and no layer width has to be a multiple of
+/// the vector width. Only the sample count is padded, to <see cref="SampleGranule"/>.
+/// </para>
+/// </remarks>
+internal sealed class BatchPartition
+{
+    /// <summary>Activations of one tile (all layers) should fit in this many doubles: 192 KB, well inside L2.</summary>
+    internal const int TileBudget = 24 * 1024;
+
+    /// <summary>Upper bound on samples per tile.</summary>
+    internal const int MaxTileSamples = 1024;
+
+    /// <summary>A chunk is worth handing to another thread from about this many forward multiply-adds.</summary>
+    internal const long MinChunkWork = 64 * 1024;
+
+    /// <summary>At most this many chunks (and partial gradients) per epoch.</summary>
+    internal const int MaxChunks = 16;
+
+    private readonly int[] _chunkStarts;
+
+    public BatchPartition(int samples, NetworkLayout layout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        Samples = samples;
+        PaddedSamples = RoundUp(samples, SampleGranule);
+
+        var perTileSample = layout.UnitsAfterInput;
+        TileSamples = Math.Clamp(TileBudget / perTileSample / SampleGranule * SampleGranule, SampleGranule, MaxTileSamples);
+
+        var granules = PaddedSamples / SampleGranule;
+        var work = (long)samples * layout.MultiplyAddsPerSample;
+        var chunks = (int)Math.Clamp(work / MinChunkWork, 1, MaxChunks);
+        ChunkCount = Math.Min(chunks, granules);
+        _chunkStarts = new int[ChunkCount + 1];
+        for (var c = 0; c < ChunkCount; c++)
+        {
+            _chunkStarts[c] = (int)((long)c * granules / ChunkCount) * SampleGranule;
+        }
+
+        _chunkStarts[ChunkCount] = samples;
+    }
+
+    /// <summary>Samples per SIMD block: 4 vectors (16 doubles with AVX2). Tiles hold a multiple of this.</summary>
+    public static int SampleGranule => 4 * Vector<double>.Count;
+
+    /// <summary>Samples in the batch.</summary>
+    public int Samples { get; }
+
+    /// <summary>Samples rounded up to <see cref="SampleGranule"/>: the rows of the padded input buffers.</summary>
+    public int PaddedSamples { get; }
+
+    /// <summary>Most samples in one tile (a multiple of <see cref="SampleGranule"/>).</summary>
+    public int TileSamples { get; }
+
+    /// <summary>Number of chunks; each has its own partial gradient, added in chunk order.</summary>
+    public int ChunkCount { get; }
+
+    /// <summary>First sample of chunk <paramref name="chunk"/> (a multiple of <see cref="SampleGranule"/>).</summary>
+    public int ChunkStart(int chunk) => _chunkStarts[chunk];
+
+    /// <summary>One past the last sample of chunk <paramref name="chunk"/>.</summary>
+    public int ChunkEnd(int chunk) => _chunkStarts[chunk + 1];
+
+    /// <summary>Rounds <paramref name="value"/> up to a multiple of <paramref name="multiple"/>.</summary>
+    public static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+}

@@ -1,0 +1,27 @@
+using System.Numerics;
+
+namespace Backprop.Engine;
+
+/// <summary>Whether every parameter is still a finite number (no NaN, no infinity).</summary>
+internal static class FiniteCheck
+{
+    // all(isfinite(θ)): x·0 is 0 for every finite x and NaN for NaN and ±∞, so one sum of x·0 tells.
+    public static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        var width = Vector<double>.Count;
+        var probe = Vector<double>.Zero;
+        var i = 0;
+        for (; i + width <= values.Length; i += width)
+        {
+            probe += new Vector<double>(values[i..]) * Vector<double>.Zero;
+        }
+
+        var rest = 0.0;
+        for (; i < values.Length; i++)
+        {
+            rest += values[i] * 0.0;
+        }
+
+        return Vector.Sum(probe) + rest == 0.0;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Numerics;
+
+namespace Backprop.Engine;
+
+/// <summary>One gradient-descent step on every parameter at once: <c>θ -= lr · g</c>.</summary>
+/// <remarks>
+/// All weights and biases live in one array, and their gradients in another of the same layout, so one loop
+/// updates the whole network. Each element is computed as <c>θ − (lr · g)</c>, the same two roundings as
+/// <see cref="Network.Update"/>.
+/// </remarks>
+internal static class UpdateKernel
+{
+    // θ[i] = θ[i] − lr · g[i]
+    public static void Step(Span<double> parameters, ReadOnlySpan<double> gradient, double learningRate)
+    {
+        var width = Vector<double>.Count;
+        var rate = new Vector<double>(learningRate);
+        var i = 0;
+        for (; i + width <= parameters.Length; i += width)
+        {
+            (new Vector<double>(parameters[i..]) - (rate * new Vector<double>(gradient[i..]))).CopyTo(parameters[i..]);
+        }
+
+        for (; i < parameters.Length; i++)
+        {
+            parameters[i] -= learningRate * gradient[i];
+        }
+    }
+}
