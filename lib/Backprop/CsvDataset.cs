@@ -89,10 +89,18 @@ public static class CsvDataset
         using var csv = new CsvReader(reader, configuration);
         var header = ReadHeader(csv, sourceName);
         var rows = new List<double[]>();
+        var previousLine = csv.Parser.RawRow;
         while (ReadRecord(csv, sourceName))
         {
             var record = csv.Parser.Record ?? [];
             var line = csv.Parser.RawRow;
+            if (record.Any(cell => cell.Contains('\n', StringComparison.Ordinal) || cell.Contains('\r', StringComparison.Ordinal)))
+            {
+                throw new InvalidInputException(
+                    $"{sourceName} line {previousLine + 1} opens a quoted value that is never closed: add the missing \" or remove the stray one.");
+            }
+
+            previousLine = line;
             if (record.Length != header.Length)
             {
                 throw new InvalidInputException(

@@ -99,7 +99,15 @@ public static class ModelFile
             }
 
             var layers = Array(root, "layers", sourceName).Select(e => Integer(e, "layers", sourceName)).ToArray();
-            NetworkShape.CheckLayerSizes(layers);
+            try
+            {
+                NetworkShape.CheckLayerSizes(layers);
+            }
+            catch (InvalidInputException error)
+            {
+                throw Malformed(sourceName, error.Message.TrimEnd('.'), error);
+            }
+
             var weights = Array(root, "weights", sourceName).Select((e, i) => Matrix(e, $"weights[{i}]", sourceName)).ToArray();
             var biases = Array(root, "biases", sourceName).Select((e, i) => Vector(e, $"biases[{i}]", sourceName)).ToArray();
             if (weights.Length != layers.Length - 1)

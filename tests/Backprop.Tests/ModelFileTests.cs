@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace Backprop.Tests;
+
+public class ModelFileTests
+{
+    [Fact]
+    public void Round_trip_gives_back_the_same_bits()
+    {
+        var random = new NumPyRandom(3);
+        var network = Network.Create([4, 7, 3, 2], random, Initialization.He);
+        Trainer.Train(network, random.Rand(20, 4), random.Rand(20, 2), 50, 0.05);
+        using var folder = new TemporaryFolder();
+        var path = folder.File("model.json");
+
+        ModelFile.Save(network, path);
+        var loaded = ModelFile.Load(path);
+
+        Assert.Equal(network.LayerSizes, loaded.LayerSizes);
+        for (var i = 0; i < network.LayerCount; i++)
+        {
+            Assert.Equal(network.Weights[i].ToRowMajorArray().Select(BitConverter.DoubleToInt64Bits), loaded.Weights[i].ToRowMajorArray().Select(BitConverter.DoubleToInt64Bits));
+            Assert.Equal(network.Biases[i].Select(BitConverter.DoubleToInt64Bits), loaded.Biases[i].Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Fact]
+    public void Writes_the_documented_format()
+    {
+        var network = Network.Create([2, 1], new NumPyRandom(0));
+        using var stream = new MemoryStream();
+
+        ModelFile.Write(network, stream);
+
+        var expected = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{{\"layers\":[2,1],\"weights\":[[[{network.Weights[0][0, 0]:R}],[{network.Weights[0][1, 0]:R}]]],\"biases\":[[0]]}}");
+        Assert.Equal(expected, Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Theory]
+    [InlineData("", "not complete, valid JSON")]
+    [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0]", "not complete, valid JSON")]
+    [InlineData("[1,2]", "must be a JSON object")]
+    [InlineData("{\"weights\":[],\"biases\":[]}", "no \"layers\" array")]
+    [InlineData("{\"layers\":[2,1],\"biases\":[[0]]}", "no \"weights\" array")]
+    [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]]}", "no \"biases\" array")]
+    [InlineData("{\"layers\":[2],\"weights\":[],\"biases\":[]}", "at least two layers")]
+    [InlineData("{\"layers\":[2,1.5],\"weights\":[[[1],[2]]],\"biases\":[[0]]}", "whole numbers")]
+    [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0],[0]]}", "1 weight matrices but 2 biases")]
+    [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]],[[1]]],\"biases\":[[0],[0]]}", "needs 1 weight matrices, but it has 2")]
+    [InlineData("{\"layers\":[3,1],\"weights\":[[[1],[2]]],\"biases\":[[0]]}", "layers says 3,1 but the weights have shapes for 2,1")]
+    [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2,3]]],\"biases\":[[0]]}", "different lengths")]
+    [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[\"x\"]]],\"biases\":[[0]]}", "not a finite number")]
+    [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0,0]]}", "b1 has 2 values but W1 has 1 columns")]
+    [InlineData("{\"layers\":[2,2,1],\"weights\":[[[1,1],[2,2]],[[1],[1],[1]]],\"biases\":[[0,0],[0]]}", "W2 has 3 rows but layer 2 has 2 units")]
+    public void Rejects_malformed_truncated_or_misshaped_files(string json, string problem)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => ModelFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "model.json"));
+
+        Assert.Contains(problem, error.Message);
+        Assert.StartsWith("Cannot load model.json", error.Message);
+    }
+
+    [Fact]
+    public void A_failed_save_leaves_the_earlier_file_and_no_temporary_file()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("model.json", "earlier");
+        var network = Network.Create([2, 1], new NumPyRandom(0));
+
+        Assert.Throws<InvalidOperationException>(() =>
+            AtomicFile.Write(path, stream =>
+            {
+                ModelFile.Write(network, stream);
+                throw new InvalidOperationException("the disk filled up half way");
+            }));
+
+        Assert.Equal("earlier", File.ReadAllText(path));
+        Assert.Equal(["model.json"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+}
