@@ -56,9 +56,27 @@ public static class AtomicFile
             throw new InvalidInputException($"Cannot write '{path}': it is a folder. Give a file name.");
         }
 
-        var probe = TemporaryPathFor(path) + ".probe";
-        Write(probe, _ => { });
-        TryDelete(probe);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidInputException($"Cannot write '{path}': the folder '{folder}' does not exist. Create it or choose another.");
+        }
+
+        var probe = TemporaryPathFor(path);
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write))
+            {
+            }
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"Cannot write '{path}': {error.Message} Choose a folder that exists and can be written.", error);
+        }
+        finally
+        {
+            TryDelete(probe);
+        }
     }
 
     private static string TemporaryPathFor(string path)

@@ -78,7 +78,25 @@ public class CliErrorTests
     {
         var run = CliRun.Of("--save", "/no/such/folder/model.json");
 
-        AssertOneLineError(run, 2, "--save: Cannot write", "folder that exists");
+        AssertOneLineError(run, 2, "--save: Cannot write '/no/such/folder/model.json': the folder '/no/such/folder' does not exist", "Create it");
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
+    [Fact]
+    public void A_save_path_that_is_a_folder_is_rejected()
+    {
+        using var folder = new TemporaryFolder();
+
+        AssertOneLineError(CliRun.Of("--save", folder.Path, "--epochs", "1"), 2, "it is a folder", "file name");
+    }
+
+    [Fact]
+    public void A_folder_that_refuses_files_is_rejected_before_training()
+    {
+        // /proc exists but no one, not even root, can create a file in it.
+        var run = CliRun.Of("--plot", "/proc/loss.html");
+
+        AssertOneLineError(run, 2, "--plot: Cannot write '/proc/loss.html'", "can be written");
         Assert.Equal(string.Empty, run.Stdout);
     }
 
