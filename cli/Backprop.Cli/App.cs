@@ -72,7 +72,7 @@ internal static class App
 
         if (options.PlotPath is not null)
         {
-            LossPlot.Write(losses, options, options.PlotPath);
+            LossPlot.Write(losses, network.LayerSizes, options, options.PlotPath);
         }
     }
 
