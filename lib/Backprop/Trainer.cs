@@ -10,20 +10,8 @@ public static class Trainer
     /// as the original prints it.
     /// </summary>
     /// <exception cref="TrainingDivergedException">The loss is not finite (the network is left unchanged).</exception>
-    public static double Step(Network network, Matrix<double> input, Matrix<double> target, double learningRate, int epoch = 0)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        var forward = network.Forward(input);
-        var loss = Loss.Mse(target, forward.Prediction);
-        if (!double.IsFinite(loss))
-        {
-            throw new TrainingDivergedException(epoch, lastFiniteLoss: null, learningRate);
-        }
-
-        var gradients = network.Backward(forward, target);
-        network.Update(gradients, learningRate);
-        return loss;
-    }
+    public static double Step(Network network, Matrix<double> input, Matrix<double> target, double learningRate, int epoch = 0) =>
+        StepWithDetails(network, input, target, learningRate, epoch).Loss;
 
     /// <summary>
     /// Trains <paramref name="network"/> in place for <paramref name="epochs"/> full-batch epochs and returns
@@ -38,7 +26,28 @@ public static class Trainer
         Matrix<double> target,
         int epochs,
         double learningRate,
-        Action<int, double>? onEpoch = null)
+        Action<int, double>? onEpoch = null) =>
+        Run(network, input, target, epochs, learningRate, onEpoch is null ? null : details => onEpoch(details.Epoch, details.Loss));
+
+    /// <summary>
+    /// Trains like <see cref="Train(Network, Matrix{double}, Matrix{double}, int, double, Action{int, double}?)"/>,
+    /// and after each epoch shows <paramref name="onEpoch"/> everything the epoch computed: the forward pass
+    /// (which ReLUs fired), the gradients (how big each layer's step was) and the loss.
+    /// </summary>
+    public static IReadOnlyList<double> Train(
+        Network network,
+        Matrix<double> input,
+        Matrix<double> target,
+        int epochs,
+        double learningRate,
+        Action<EpochDetails> onEpoch)
+    {
+        ArgumentNullException.ThrowIfNull(onEpoch);
+        return Run(network, input, target, epochs, learningRate, onEpoch);
+    }
+
+    private static IReadOnlyList<double> Run(
+        Network network, Matrix<double> input, Matrix<double> target, int epochs, double learningRate, Action<EpochDetails>? onEpoch)
     {
         ArgumentNullException.ThrowIfNull(network);
         DataChecks.RequireTarget(network, input, target);
@@ -49,29 +58,42 @@ public static class Trainer
         }
 
         var losses = new List<double>(epochs);
-        double? lastLoss = null;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
-            double loss;
+            EpochDetails details;
             try
             {
-                loss = Step(network, input, target, learningRate, epoch);
+                details = StepWithDetails(network, input, target, learningRate, epoch);
             }
-            catch (TrainingDivergedException diverged) when (diverged.LastFiniteLoss is null && lastLoss is not null)
+            catch (TrainingDivergedException) when (losses.Count > 0)
             {
-                throw new TrainingDivergedException(epoch, lastLoss, learningRate);
+                throw new TrainingDivergedException(epoch, losses[^1], learningRate);
             }
 
-            losses.Add(loss);
-            lastLoss = loss;
-            onEpoch?.Invoke(epoch, loss);
+            losses.Add(details.Loss);
+            onEpoch?.Invoke(details);
             if (!ParametersAreFinite(network))
             {
-                throw new TrainingDivergedException(epoch, loss, learningRate);
+                throw new TrainingDivergedException(epoch, details.Loss, learningRate);
             }
         }
 
         return losses;
+    }
+
+    private static EpochDetails StepWithDetails(Network network, Matrix<double> input, Matrix<double> target, double learningRate, int epoch)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var forward = network.Forward(input);
+        var loss = Loss.Mse(target, forward.Prediction);
+        if (!double.IsFinite(loss))
+        {
+            throw new TrainingDivergedException(epoch, lastFiniteLoss: null, learningRate);
+        }
+
+        var gradients = network.Backward(forward, target);
+        network.Update(gradients, learningRate);
+        return new EpochDetails(epoch, loss, forward, gradients);
     }
 
     private static bool ParametersAreFinite(Network network) =>

@@ -1,0 +1,52 @@
+namespace Backprop;
+
+/// <summary>
+/// Which ReLU units fire. A unit whose pre-activation is ≤ 0 for every sample outputs 0 for all of them and
+/// passes back no gradient (relu'(z) = 0), so it stops learning: a "dead" ReLU.
+/// </summary>
+public static class ReluActivity
+{
+    /// <summary>For each hidden layer, a samples × units table: true where <c>z &gt; 0</c>, the unit fired.</summary>
+    public static IReadOnlyList<bool[,]> ActiveUnits(ForwardPass forward)
+    {
+        ArgumentNullException.ThrowIfNull(forward);
+        var hidden = forward.PreActivations.Take(forward.PreActivations.Count - 1);
+        return hidden.Select(z =>
+        {
+            var active = new bool[z.RowCount, z.ColumnCount];
+            for (var sample = 0; sample < z.RowCount; sample++)
+            {
+                for (var unit = 0; unit < z.ColumnCount; unit++)
+                {
+                    active[sample, unit] = z[sample, unit] > 0;
+                }
+            }
+
+            return active;
+        }).ToArray();
+    }
+
+    /// <summary>The hidden units that fire for no sample at all, as (layer, unit), both 0-based.</summary>
+    public static IReadOnlyList<(int Layer, int Unit)> DeadUnits(ForwardPass forward)
+    {
+        var dead = new List<(int, int)>();
+        var layers = ActiveUnits(forward);
+        for (var layer = 0; layer < layers.Count; layer++)
+        {
+            var active = layers[layer];
+            for (var unit = 0; unit < active.GetLength(1); unit++)
+            {
+                if (!Enumerable.Range(0, active.GetLength(0)).Any(sample => active[sample, unit]))
+                {
+                    dead.Add((layer, unit));
+                }
+            }
+        }
+
+        return dead;
+    }
+
+    /// <summary>Number of hidden units in the network (0 for a network without hidden layers).</summary>
+    public static int HiddenUnitCount(Network network) =>
+        network.LayerSizes.Skip(1).Take(network.LayerSizes.Count - 2).Sum();
+}
