@@ -40,7 +40,9 @@ internal sealed class BatchPartition
         PaddedSamples = RoundUp(samples, SampleGranule);
 
         var perTileSample = layout.UnitsAfterInput;
-        TileSamples = Math.Clamp(TileBudget / perTileSample / SampleGranule * SampleGranule, SampleGranule, MaxTileSamples);
+        TileSamples = Math.Min(
+            Math.Clamp(TileBudget / perTileSample / SampleGranule * SampleGranule, SampleGranule, MaxTileSamples),
+            PaddedSamples);
 
         var granules = PaddedSamples / SampleGranule;
         var work = (long)samples * layout.MultiplyAddsPerSample;

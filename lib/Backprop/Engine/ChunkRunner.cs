@@ -9,8 +9,9 @@ namespace Backprop.Engine;
 /// </summary>
 /// <remarks>
 /// Threads take the next chunk number from a shared counter until none are left; the caller takes chunks too
-/// and then waits for the helpers. Which thread runs which chunk varies from run to run, but each chunk writes
-/// only its own partial results, which are added up afterwards in chunk order, so results do not vary.
+/// and then waits until every chunk is done (not for helpers that never got one: a helper the operating system
+/// has not scheduled yet costs nothing). Which thread runs which chunk varies from run to run, but each chunk
+/// writes only its own partial results, which are added up afterwards in chunk order, so results do not vary.
 /// Between epochs a helper spins for a short while (the next epoch usually comes within microseconds) and then
 /// sleeps until woken, so an idle run costs no CPU.
 /// </remarks>
@@ -22,8 +23,8 @@ internal sealed class ChunkRunner : IDisposable
     private readonly Thread[] _helpers;
     private readonly ManualResetEventSlim[] _wake;
     private int _chunkCount;
-    private int _nextChunk;
-    private int _busyHelpers;
+    private int _nextChunk; // at or past _chunkCount while no epoch is open
+    private int _doneChunks;
     private long _generation;
     private volatile bool _stopping;
     private Exception? _failure;
@@ -59,10 +60,10 @@ internal sealed class ChunkRunner : IDisposable
             return;
         }
 
+        _doneChunks = 0;
         _chunkCount = chunkCount;
-        _nextChunk = 0;
-        _busyHelpers = _helpers.Length;
-        Interlocked.Increment(ref _generation); // a full fence: the helpers see the fields above
+        Volatile.Write(ref _nextChunk, 0); // opens the epoch; everything written before is visible to a helper that claims
+        Interlocked.Increment(ref _generation);
         foreach (var wake in _wake)
         {
             wake.Set();
@@ -70,7 +71,7 @@ internal sealed class ChunkRunner : IDisposable
 
         TakeChunks(worker: 0);
         var spinner = default(SpinWait);
-        while (Volatile.Read(ref _busyHelpers) != 0)
+        while (Volatile.Read(ref _doneChunks) != chunkCount)
         {
             spinner.SpinOnce(sleep1Threshold: -1);
         }
@@ -107,7 +108,18 @@ internal sealed class ChunkRunner : IDisposable
         int chunk;
         while ((chunk = Interlocked.Increment(ref _nextChunk) - 1) < _chunkCount)
         {
-            _body(chunk, worker);
+            try
+            {
+                _body(chunk, worker);
+            }
+            catch (Exception failure) when (worker > 0)
+            {
+                Interlocked.CompareExchange(ref _failure, failure, null);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _doneChunks);
+            }
         }
     }
 
@@ -123,16 +135,7 @@ internal sealed class ChunkRunner : IDisposable
                 return;
             }
 
-            try
-            {
-                TakeChunks(helper + 1);
-            }
-            catch (Exception failure)
-            {
-                Interlocked.CompareExchange(ref _failure, failure, null);
-            }
-
-            Interlocked.Decrement(ref _busyHelpers);
+            TakeChunks(helper + 1);
         }
     }
 

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Backprop.Engine;
 
 /// <summary>
-/// The fast training engine behind <see cref="Trainer.Train"/>: the same full-batch gradient descent, the same
+/// The fast training engine behind <see cref="Trainer.Train(Network, Matrix{double}, Matrix{double}, int, double, Action{int, double}?)"/>: the same full-batch gradient descent, the same
 /// losses (to about 1e-15 relative) and the same divergence behaviour, on SIMD kernels, both cores, and buffers
 /// allocated once per run.
 /// </summary>
@@ -16,7 +16,7 @@ internal static class FastTrainer
 {
     /// <summary>
     /// Trains <paramref name="network"/> in place for <paramref name="epochs"/> full-batch epochs and returns the
-    /// loss of every epoch, exactly as <see cref="Trainer.Train"/>: the network holds the new parameters whenever
+    /// loss of every epoch, exactly as <see cref="Trainer.Train(Network, Matrix{double}, Matrix{double}, int, double, Action{int, double}?)"/>: the network holds the new parameters whenever
     /// <paramref name="onEpoch"/> is called and when this returns or throws.
     /// </summary>
     /// <param name="network">The network to train; its own weight matrices and bias vectors are updated.</param>
