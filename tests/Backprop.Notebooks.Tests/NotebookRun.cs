@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace Backprop.Notebooks.Tests;
+
+/// <summary>One cell's outputs after a run, by kind.</summary>
+internal sealed record CellOutputs(int Index, string Source, IReadOnlyList<string> Printed, IReadOnlyList<string> Errors, IReadOnlyList<string> Html);
+
+/// <summary>
+/// A notebook run from top to bottom in the real .NET Interactive kernel, headless: dotnet-repl (from the local
+/// tool manifest) runs every cell and writes the notebook with its outputs, which this class reads back.
+/// </summary>
+internal sealed class NotebookRun
+{
+    private static readonly ConcurrentDictionary<string, Lazy<NotebookRun>> Runs = new();
+    private static readonly Lock OneAtATime = new();
+
+    private NotebookRun(CommandResult command, IReadOnlyList<CellOutputs> cells)
+    {
+        Command = command;
+        Cells = cells;
+    }
+
+    /// <summary>dotnet-repl's exit code (0: every cell passed; 2: some cell failed) and console output.</summary>
+    public CommandResult Command { get; }
+
+    /// <summary>The code cells, in order, with what each produced.</summary>
+    public IReadOnlyList<CellOutputs> Cells { get; }
+
+    /// <summary>Every line the notebook printed (standard output of all cells, in order).</summary>
+    public IReadOnlyList<string> PrintedLines =>
+        CommandLine.Lines(string.Concat(Cells.SelectMany(cell => cell.Printed)));
+
+    /// <summary>Every Plotly chart the notebook showed, in order.</summary>
+    public IReadOnlyList<PlotlyChart> Charts =>
+        Cells.SelectMany(cell => cell.Html).Select(PlotlyChart.Find).OfType<PlotlyChart>().ToList();
+
+    /// <summary>Runs <c>notebooks/<paramref name="name"/></c> once per test run (later calls get the same run).</summary>
+    public static NotebookRun Of(string name) =>
+        Runs.GetOrAdd(name, key => new Lazy<NotebookRun>(() =>
+        {
+            Prerequisites.EnsureReady();
+            return Run(Repository.Notebooks, key);
+        })).Value;
+
+    /// <summary>
+    /// Runs <paramref name="name"/> in <paramref name="folder"/>, which is also the kernel's working directory
+    /// (relative <c>#r</c> paths resolve against it, as when VS Code or Jupyter open the notebook there).
+    /// Notebooks run one at a time: runs in parallel lose console output.
+    /// </summary>
+    public static NotebookRun Run(string folder, string name)
+    {
+        var output = Path.Combine(Directory.CreateTempSubdirectory("notebook-run-").FullName, name);
+        lock (OneAtATime)
+        {
+            var command = CommandLine.Run(
+                folder, "dotnet", "tool", "run", "dotnet-repl", "--run", name, "--exit-after-run", "--output-path", output);
+            if (!File.Exists(output))
+            {
+                throw new InvalidOperationException($"dotnet-repl wrote no notebook.\n{command}");
+            }
+
+            var cells = ReadCells(output);
+            Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+            return new NotebookRun(command, cells);
+        }
+    }
+
+    private static List<CellOutputs> ReadCells(string path)
+    {
+        using var notebook = JsonDocument.Parse(File.ReadAllText(path));
+        return notebook.RootElement.GetProperty("cells").EnumerateArray()
+            .Where(cell => cell.GetProperty("cell_type").GetString() == "code")
+            .Select((cell, index) => ReadCell(index, cell))
+            .ToList();
+    }
+
+    private static CellOutputs ReadCell(int index, JsonElement cell)
+    {
+        var outputs = cell.GetProperty("outputs").EnumerateArray().ToList();
+        var printed = outputs
+            .Where(o => Kind(o) == "stream" && o.GetProperty("name").GetString() == "stdout")
+            .Select(o => Text(o.GetProperty("text")));
+        var errors = outputs
+            .Where(o => Kind(o) == "error")
+            .Select(o => $"{o.GetProperty("ename").GetString()}: {o.GetProperty("evalue").GetString()}");
+        var html = outputs
+            .Where(o => Kind(o) is "display_data" or "execute_result")
+            .Select(o => o.GetProperty("data"))
+            .Where(data => data.TryGetProperty("text/html", out _))
+            .Select(data => Text(data.GetProperty("text/html")));
+        return new CellOutputs(index, Text(cell.GetProperty("source")), printed.ToList(), errors.ToList(), html.ToList());
+    }
+
+    private static string Kind(JsonElement output) => output.GetProperty("output_type").GetString()!;
+
+    /// <summary>Notebook text is a string or a list of strings (lines) to join.</summary>
+    private static string Text(JsonElement text) =>
+        text.ValueKind == JsonValueKind.Array ? string.Concat(text.EnumerateArray().Select(line => line.GetString())) : text.GetString()!;
+}
