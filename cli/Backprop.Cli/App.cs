@@ -65,6 +65,7 @@ internal static class App
             progress.EpochDone(epoch, loss);
         });
 
+        WarnAboutDeadUnits(network, input, stderr);
         if (options.SavePath is not null)
         {
             ModelFile.Save(network, options.SavePath);
@@ -154,6 +155,23 @@ internal static class App
             throw new InvalidInputException(
                 $"{Path.GetFileName(file)} has {featureCount} feature columns ({string.Join(", ", names)}) but the first layer has {layers[0]} units: " +
                 $"use --layers {suggestion}.");
+        }
+    }
+
+    /// <summary>
+    /// A hidden ReLU that outputs 0 for every sample passes back no gradient and stops learning. When most of
+    /// them are dead the network can only fit a constant, so say so.
+    /// </summary>
+    private static void WarnAboutDeadUnits(Network network, Matrix<double> input, TextWriter stderr)
+    {
+        var hidden = ReluActivity.HiddenUnitCount(network);
+        var dead = ReluActivity.DeadUnits(network.Forward(input));
+        if (hidden > 0 && dead.Count * 2 > hidden)
+        {
+            var names = string.Join(", ", dead.Select(d => $"layer {d.Layer + 1} unit {d.Unit + 1}"));
+            stderr.WriteLine(
+                $"warning: {dead.Count} of {hidden} hidden ReLU units output 0 for every sample ({names}), so they no longer learn. " +
+                "Try a smaller learning rate, --init he, or another --seed.");
         }
     }
 

@@ -90,6 +90,18 @@ public class MainJobTests
     }
 
     [Fact]
+    public void Warns_on_stderr_when_most_hidden_relus_died()
+    {
+        var run = CliRun.Of("--lr", "0.5", "--epochs", "50", "--print-every", "10");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(5, run.Lines.Length);
+        var warning = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("warning: 3 of 4 hidden ReLU units output 0 for every sample (layer 1 unit 1, layer 2 unit 1, layer 2 unit 2)", warning);
+        Assert.Contains("smaller learning rate", warning);
+    }
+
+    [Fact]
     public void Help_lists_every_option()
     {
         var run = CliRun.Of("--help");

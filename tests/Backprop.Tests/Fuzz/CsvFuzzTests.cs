@@ -34,7 +34,7 @@ public class CsvFuzzTests
             Assert.True(run.ExitCode is 0 or 2 or 3, $"exit {run.ExitCode} for {Escape(csv)}");
             if (run.ExitCode == 0)
             {
-                Assert.Equal(string.Empty, run.Stderr);
+                Assert.All(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("warning: ", line));
                 Assert.All(run.Lines, line => Assert.StartsWith("Epoch ", line));
                 ModelFile.Load(model); // a saved model always loads back
                 File.Delete(model);
