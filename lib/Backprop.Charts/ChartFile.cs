@@ -48,7 +48,7 @@ public static class ChartFile
     }
 
     /// <summary>The same chart, set to include the whole of plotly.js in its page instead of a CDN link.</summary>
-    internal static GenericChart WithPlotlyJsEmbedded(GenericChart chart)
+    private static GenericChart WithPlotlyJsEmbedded(GenericChart chart)
     {
         var options = DisplayOptions.setPlotlyReference(PlotlyJSReference.Full).Invoke(GenericChart.getDisplayOptions(chart));
         return GenericChart.setDisplayOptions(options, chart);

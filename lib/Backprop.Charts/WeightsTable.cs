@@ -34,7 +34,7 @@ public static class WeightsTable
     }
 
     /// <summary>One matrix as a table: a header row of column numbers, then one row per matrix row.</summary>
-    internal static GenericChart Table(Matrix<double> weights)
+    private static GenericChart Table(Matrix<double> weights)
     {
         var header = new[] { "row \\ col" }.Concat(Enumerable.Range(0, weights.ColumnCount).Select(Number));
         var rowNumbers = Enumerable.Range(0, weights.RowCount).Select(Number);
