@@ -14,7 +14,8 @@ namespace Backprop.Engine;
 /// <c>Z_prev</c> is, so the activations stand in for the pre-activations. The mask multiplies, as
 /// <c>da.PointwiseMultiply(relu_derivative(z))</c> does (so an infinite <c>da</c> under a zero mask gives NaN
 /// there too). Each result overwrites the activation it was masked by: after <c>dW = A_prevᵀ·dZ</c> has been
-/// taken, <c>A_prev</c> is needed for nothing else. Register block: 4 rows of <c>dZ_prevᵀ</c> × 2 vectors of samples.
+/// taken, <c>A_prev</c> is needed for nothing else. Register block: 3 rows of <c>dZ_prevᵀ</c> × 4 vectors of
+/// samples, as in <see cref="ForwardKernel"/>.
 /// </remarks>
 internal static class BackwardKernel
 {
@@ -37,97 +38,93 @@ internal static class BackwardKernel
         Debug.Assert(activationsInDeltasOut.Length >= ((inputs - 1) * stride) + samples);
         Debug.Assert(weights.Length >= inputs * outputs);
 
-        var k = 0;
-        for (; k + 4 <= inputs; k += 4)
-        {
-            FourInputs(delta, deltaStride, outputs, weights, activationsInDeltasOut, stride, inputs, k, samples);
-        }
-
-        for (; k < inputs; k++)
-        {
-            OneInput(delta, deltaStride, outputs, weights, activationsInDeltasOut, stride, inputs, k, samples);
-        }
-    }
-
-    // dZ_prevᵀ[k..k+3, r..r+2V) = (Σⱼ W[k..k+3, j] · dZᵀ[j, r..r+2V)) ⊙ mask.
-    private static void FourInputs(
-        ReadOnlySpan<double> delta, int deltaStride, int outputs,
-        ReadOnlySpan<double> weights,
-        Span<double> activationsInDeltasOut, int stride, int inputs, int k, int samples)
-    {
-        var width = Vector<double>.Count;
         ref var d = ref MemoryMarshal.GetReference(delta);
         ref var w = ref MemoryMarshal.GetReference(weights);
         ref var a = ref MemoryMarshal.GetReference(activationsInDeltasOut);
-        for (var r = 0; r < samples; r += 2 * width)
+        for (var r = 0; r < samples; r += BatchPartition.SampleGranule)
         {
-            Vector<double> s00 = default, s01 = default, s10 = default, s11 = default;
-            Vector<double> s20 = default, s21 = default, s30 = default, s31 = default;
-            for (var j = 0; j < outputs; j++)
+            var k = 0;
+            for (; k + 3 <= inputs; k += 3)
             {
-                var row = (nuint)((j * deltaStride) + r);
-                var x0 = Vector.LoadUnsafe(ref d, row);
-                var x1 = Vector.LoadUnsafe(ref d, row + (nuint)width);
-                var column = (j * inputs) + k;
-                var c0 = new Vector<double>(Unsafe.Add(ref w, column));
-                s00 = Vector.FusedMultiplyAdd(x0, c0, s00);
-                s01 = Vector.FusedMultiplyAdd(x1, c0, s01);
-                var c1 = new Vector<double>(Unsafe.Add(ref w, column + 1));
-                s10 = Vector.FusedMultiplyAdd(x0, c1, s10);
-                s11 = Vector.FusedMultiplyAdd(x1, c1, s11);
-                var c2 = new Vector<double>(Unsafe.Add(ref w, column + 2));
-                s20 = Vector.FusedMultiplyAdd(x0, c2, s20);
-                s21 = Vector.FusedMultiplyAdd(x1, c2, s21);
-                var c3 = new Vector<double>(Unsafe.Add(ref w, column + 3));
-                s30 = Vector.FusedMultiplyAdd(x0, c3, s30);
-                s31 = Vector.FusedMultiplyAdd(x1, c3, s31);
+                ThreeInputs(ref Unsafe.Add(ref d, r), deltaStride, outputs, ref Unsafe.Add(ref w, k), inputs, ref Unsafe.Add(ref a, (k * stride) + r), stride);
             }
 
-            Mask(ref a, (k * stride) + r, s00, s01);
-            Mask(ref a, ((k + 1) * stride) + r, s10, s11);
-            Mask(ref a, ((k + 2) * stride) + r, s20, s21);
-            Mask(ref a, ((k + 3) * stride) + r, s30, s31);
+            for (; k < inputs; k++)
+            {
+                OneInput(ref Unsafe.Add(ref d, r), deltaStride, outputs, ref Unsafe.Add(ref w, k), inputs, ref Unsafe.Add(ref a, (k * stride) + r));
+            }
         }
+    }
+
+    // dZ_prevᵀ[k..k+2, r..r+4V) = (Σⱼ W[k..k+2, j] · dZᵀ[j, r..r+4V)) ⊙ mask.
+    private static void ThreeInputs(ref double delta, int deltaStride, int outputs, ref double weights, int inputs, ref double activations, int stride)
+    {
+        var width = (nuint)Vector<double>.Count;
+        Vector<double> s00 = default, s01 = default, s02 = default, s03 = default;
+        Vector<double> s10 = default, s11 = default, s12 = default, s13 = default;
+        Vector<double> s20 = default, s21 = default, s22 = default, s23 = default;
+        ref var row = ref delta;
+        ref var column = ref weights;
+        for (var j = 0; j < outputs; j++)
+        {
+            var c0 = new Vector<double>(column);
+            var c1 = new Vector<double>(Unsafe.Add(ref column, 1));
+            var c2 = new Vector<double>(Unsafe.Add(ref column, 2));
+            var x = Vector.LoadUnsafe(ref row);
+            s00 = Vector.FusedMultiplyAdd(x, c0, s00);
+            s10 = Vector.FusedMultiplyAdd(x, c1, s10);
+            s20 = Vector.FusedMultiplyAdd(x, c2, s20);
+            x = Vector.LoadUnsafe(ref row, width);
+            s01 = Vector.FusedMultiplyAdd(x, c0, s01);
+            s11 = Vector.FusedMultiplyAdd(x, c1, s11);
+            s21 = Vector.FusedMultiplyAdd(x, c2, s21);
+            x = Vector.LoadUnsafe(ref row, 2 * width);
+            s02 = Vector.FusedMultiplyAdd(x, c0, s02);
+            s12 = Vector.FusedMultiplyAdd(x, c1, s12);
+            s22 = Vector.FusedMultiplyAdd(x, c2, s22);
+            x = Vector.LoadUnsafe(ref row, 3 * width);
+            s03 = Vector.FusedMultiplyAdd(x, c0, s03);
+            s13 = Vector.FusedMultiplyAdd(x, c1, s13);
+            s23 = Vector.FusedMultiplyAdd(x, c2, s23);
+            row = ref Unsafe.Add(ref row, deltaStride);
+            column = ref Unsafe.Add(ref column, inputs);
+        }
+
+        Mask(ref activations, s00, s01, s02, s03);
+        Mask(ref Unsafe.Add(ref activations, stride), s10, s11, s12, s13);
+        Mask(ref Unsafe.Add(ref activations, 2 * stride), s20, s21, s22, s23);
     }
 
     // dZ_prevᵀ[k, r..r+4V) = (Σⱼ W[k, j] · dZᵀ[j, r..r+4V)) ⊙ mask.
-    private static void OneInput(
-        ReadOnlySpan<double> delta, int deltaStride, int outputs,
-        ReadOnlySpan<double> weights,
-        Span<double> activationsInDeltasOut, int stride, int inputs, int k, int samples)
+    private static void OneInput(ref double delta, int deltaStride, int outputs, ref double weights, int inputs, ref double activations)
     {
-        var width = Vector<double>.Count;
-        ref var d = ref MemoryMarshal.GetReference(delta);
-        ref var w = ref MemoryMarshal.GetReference(weights);
-        ref var a = ref MemoryMarshal.GetReference(activationsInDeltasOut);
-        for (var r = 0; r < samples; r += 4 * width)
+        var width = (nuint)Vector<double>.Count;
+        Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
+        ref var row = ref delta;
+        for (var j = 0; j < outputs; j++)
         {
-            Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
-            for (var j = 0; j < outputs; j++)
-            {
-                var row = (nuint)((j * deltaStride) + r);
-                var c = new Vector<double>(Unsafe.Add(ref w, (j * inputs) + k));
-                s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref d, row), c, s0);
-                s1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref d, row + (nuint)width), c, s1);
-                s2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref d, row + (nuint)(2 * width)), c, s2);
-                s3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref d, row + (nuint)(3 * width)), c, s3);
-            }
-
-            var at = (k * stride) + r;
-            Mask(ref a, at, s0, s1);
-            Mask(ref a, at + (2 * width), s2, s3);
+            var c = new Vector<double>(Unsafe.Add(ref weights, j * inputs));
+            s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row), c, s0);
+            s1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, width), c, s1);
+            s2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 2 * width), c, s2);
+            s3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 3 * width), c, s3);
+            row = ref Unsafe.Add(ref row, deltaStride);
         }
+
+        Mask(ref activations, s0, s1, s2, s3);
     }
 
-    // a[at .. at+2V) = da ⊙ (a > 0 ? 1 : 0), read and written in place.
-    private static void Mask(ref double activations, int at, Vector<double> da0, Vector<double> da1)
+    // a[0 .. 4V) = da ⊙ (a > 0 ? 1 : 0), read and written in place.
+    private static void Mask(ref double activations, Vector<double> da0, Vector<double> da1, Vector<double> da2, Vector<double> da3)
     {
-        var second = (nuint)(at + Vector<double>.Count);
-        var a0 = Vector.LoadUnsafe(ref activations, (nuint)at);
-        var a1 = Vector.LoadUnsafe(ref activations, second);
-        var m0 = Vector.ConditionalSelect(Vector.GreaterThan(a0, Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
-        var m1 = Vector.ConditionalSelect(Vector.GreaterThan(a1, Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
-        (da0 * m0).StoreUnsafe(ref activations, (nuint)at);
-        (da1 * m1).StoreUnsafe(ref activations, second);
+        var width = (nuint)Vector<double>.Count;
+        (da0 * ReluDerivative(Vector.LoadUnsafe(ref activations))).StoreUnsafe(ref activations);
+        (da1 * ReluDerivative(Vector.LoadUnsafe(ref activations, width))).StoreUnsafe(ref activations, width);
+        (da2 * ReluDerivative(Vector.LoadUnsafe(ref activations, 2 * width))).StoreUnsafe(ref activations, 2 * width);
+        (da3 * ReluDerivative(Vector.LoadUnsafe(ref activations, 3 * width))).StoreUnsafe(ref activations, 3 * width);
     }
+
+    // relu'(z) = (z > 0 ? 1 : 0), read off a = relu(z).
+    private static Vector<double> ReluDerivative(Vector<double> a) =>
+        Vector.ConditionalSelect(Vector.GreaterThan(a, Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
 }

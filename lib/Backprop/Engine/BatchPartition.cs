@@ -69,6 +69,13 @@ internal sealed class BatchPartition
     /// <summary>Most samples in one tile (a multiple of <see cref="SampleGranule"/>).</summary>
     public int TileSamples { get; }
 
+    /// <summary>
+    /// Distance between two features' rows in a tile buffer: <see cref="TileSamples"/>, plus one granule when
+    /// that is a multiple of 4 cache lines, so that walking down a tile's features (k = 0, 1, …) spreads over
+    /// the L1 cache's sets instead of piling into a few of them.
+    /// </summary>
+    public int TileStride => TileSamples / 8 % 4 == 0 ? TileSamples + SampleGranule : TileSamples;
+
     /// <summary>Number of chunks; each has its own partial gradient, added in chunk order.</summary>
     public int ChunkCount { get; }
 

@@ -11,9 +11,10 @@ namespace Backprop.Engine;
 /// <remarks>
 /// Tiles are stored feature by feature (see <see cref="BatchPartition"/>), so the kernel computes
 /// <c>Zᵀ[j, r] = Σₖ W[k, j] · Aᵀ[k, r]</c> with the samples r along SIMD lanes: each weight is broadcast and
-/// multiplied into a whole vector of samples. A register block holds 4 outputs × 2 vectors of samples
-/// (8 independent sums, enough to keep both FMA units busy); leftover outputs take 1 output × 4 vectors.
-/// The bias is added after the sum, as <c>(A·W) + b</c> adds it, and ReLU is applied as the result is stored.
+/// multiplied into whole vectors of samples. A register block holds 3 outputs × 4 vectors of samples: 12
+/// independent sums for 3 broadcasts and 4 loads per step of k, enough to keep both FMA units busy. Leftover
+/// outputs take 1 output × 4 vectors. The bias is added after the sum, as <c>(A·W) + b</c> adds it, and ReLU is
+/// applied as the result is stored.
 /// </remarks>
 internal static class ForwardKernel
 {
@@ -38,106 +39,106 @@ internal static class ForwardKernel
         Debug.Assert(output.Length >= ((outputs - 1) * outputStride) + samples);
         Debug.Assert(weights.Length >= inputs * outputs && bias.Length >= outputs);
 
-        var j = 0;
-        for (; j + 4 <= outputs; j += 4)
-        {
-            FourOutputs(input, inputStride, inputs, weights, bias, output, outputStride, j, samples, relu);
-        }
-
-        for (; j < outputs; j++)
-        {
-            OneOutput(input, inputStride, inputs, weights, bias, output, outputStride, j, samples, relu);
-        }
-    }
-
-    // Zᵀ[j..j+3, r..r+2V) = Σₖ W[k, j..j+3] · Aᵀ[k, r..r+2V) + b[j..j+3], then relu.
-    private static void FourOutputs(
-        ReadOnlySpan<double> input, int inputStride, int inputs,
-        ReadOnlySpan<double> weights, ReadOnlySpan<double> bias,
-        Span<double> output, int outputStride, int j, int samples, bool relu)
-    {
-        var width = Vector<double>.Count;
         ref var a = ref MemoryMarshal.GetReference(input);
         ref var w = ref MemoryMarshal.GetReference(weights);
         ref var o = ref MemoryMarshal.GetReference(output);
-        var w0 = j * inputs;
-        var w1 = w0 + inputs;
-        var w2 = w1 + inputs;
-        var w3 = w2 + inputs;
-        for (var r = 0; r < samples; r += 2 * width)
+        for (var r = 0; r < samples; r += BatchPartition.SampleGranule)
         {
-            Vector<double> s00 = default, s01 = default, s10 = default, s11 = default;
-            Vector<double> s20 = default, s21 = default, s30 = default, s31 = default;
-            for (var k = 0; k < inputs; k++)
+            var j = 0;
+            for (; j + 3 <= outputs; j += 3)
             {
-                var row = (nuint)((k * inputStride) + r);
-                var x0 = Vector.LoadUnsafe(ref a, row);
-                var x1 = Vector.LoadUnsafe(ref a, row + (nuint)width);
-                var c0 = new Vector<double>(Unsafe.Add(ref w, w0 + k));
-                s00 = Vector.FusedMultiplyAdd(x0, c0, s00);
-                s01 = Vector.FusedMultiplyAdd(x1, c0, s01);
-                var c1 = new Vector<double>(Unsafe.Add(ref w, w1 + k));
-                s10 = Vector.FusedMultiplyAdd(x0, c1, s10);
-                s11 = Vector.FusedMultiplyAdd(x1, c1, s11);
-                var c2 = new Vector<double>(Unsafe.Add(ref w, w2 + k));
-                s20 = Vector.FusedMultiplyAdd(x0, c2, s20);
-                s21 = Vector.FusedMultiplyAdd(x1, c2, s21);
-                var c3 = new Vector<double>(Unsafe.Add(ref w, w3 + k));
-                s30 = Vector.FusedMultiplyAdd(x0, c3, s30);
-                s31 = Vector.FusedMultiplyAdd(x1, c3, s31);
+                ThreeOutputs(ref Unsafe.Add(ref a, r), inputStride, inputs, ref Unsafe.Add(ref w, j * inputs), bias[j..], ref Unsafe.Add(ref o, (j * outputStride) + r), outputStride, relu);
             }
 
-            Store(ref o, (j * outputStride) + r, s00, s01, bias[j], relu);
-            Store(ref o, ((j + 1) * outputStride) + r, s10, s11, bias[j + 1], relu);
-            Store(ref o, ((j + 2) * outputStride) + r, s20, s21, bias[j + 2], relu);
-            Store(ref o, ((j + 3) * outputStride) + r, s30, s31, bias[j + 3], relu);
+            for (; j < outputs; j++)
+            {
+                OneOutput(ref Unsafe.Add(ref a, r), inputStride, inputs, ref Unsafe.Add(ref w, j * inputs), bias[j], ref Unsafe.Add(ref o, (j * outputStride) + r), relu);
+            }
         }
+    }
+
+    // Zᵀ[j..j+2, r..r+4V) = Σₖ W[k, j..j+2] · Aᵀ[k, r..r+4V) + b[j..j+2], then relu.
+    private static void ThreeOutputs(
+        ref double input, int inputStride, int inputs, ref double weights, ReadOnlySpan<double> bias,
+        ref double output, int outputStride, bool relu)
+    {
+        var width = (nuint)Vector<double>.Count;
+        ref var w0 = ref weights;
+        ref var w1 = ref Unsafe.Add(ref w0, inputs);
+        ref var w2 = ref Unsafe.Add(ref w1, inputs);
+        Vector<double> s00 = default, s01 = default, s02 = default, s03 = default;
+        Vector<double> s10 = default, s11 = default, s12 = default, s13 = default;
+        Vector<double> s20 = default, s21 = default, s22 = default, s23 = default;
+        ref var row = ref input;
+        for (var k = 0; k < inputs; k++)
+        {
+            var c0 = new Vector<double>(Unsafe.Add(ref w0, k));
+            var c1 = new Vector<double>(Unsafe.Add(ref w1, k));
+            var c2 = new Vector<double>(Unsafe.Add(ref w2, k));
+            var x = Vector.LoadUnsafe(ref row);
+            s00 = Vector.FusedMultiplyAdd(x, c0, s00);
+            s10 = Vector.FusedMultiplyAdd(x, c1, s10);
+            s20 = Vector.FusedMultiplyAdd(x, c2, s20);
+            x = Vector.LoadUnsafe(ref row, width);
+            s01 = Vector.FusedMultiplyAdd(x, c0, s01);
+            s11 = Vector.FusedMultiplyAdd(x, c1, s11);
+            s21 = Vector.FusedMultiplyAdd(x, c2, s21);
+            x = Vector.LoadUnsafe(ref row, 2 * width);
+            s02 = Vector.FusedMultiplyAdd(x, c0, s02);
+            s12 = Vector.FusedMultiplyAdd(x, c1, s12);
+            s22 = Vector.FusedMultiplyAdd(x, c2, s22);
+            x = Vector.LoadUnsafe(ref row, 3 * width);
+            s03 = Vector.FusedMultiplyAdd(x, c0, s03);
+            s13 = Vector.FusedMultiplyAdd(x, c1, s13);
+            s23 = Vector.FusedMultiplyAdd(x, c2, s23);
+            row = ref Unsafe.Add(ref row, inputStride);
+        }
+
+        Store(ref output, s00, s01, s02, s03, bias[0], relu);
+        Store(ref Unsafe.Add(ref output, outputStride), s10, s11, s12, s13, bias[1], relu);
+        Store(ref Unsafe.Add(ref output, 2 * outputStride), s20, s21, s22, s23, bias[2], relu);
     }
 
     // Zᵀ[j, r..r+4V) = Σₖ W[k, j] · Aᵀ[k, r..r+4V) + b[j], then relu.
-    private static void OneOutput(
-        ReadOnlySpan<double> input, int inputStride, int inputs,
-        ReadOnlySpan<double> weights, ReadOnlySpan<double> bias,
-        Span<double> output, int outputStride, int j, int samples, bool relu)
+    private static void OneOutput(ref double input, int inputStride, int inputs, ref double weights, double bias, ref double output, bool relu)
     {
-        var width = Vector<double>.Count;
-        ref var a = ref MemoryMarshal.GetReference(input);
-        ref var w = ref MemoryMarshal.GetReference(weights);
-        ref var o = ref MemoryMarshal.GetReference(output);
-        var w0 = j * inputs;
-        for (var r = 0; r < samples; r += 4 * width)
+        var width = (nuint)Vector<double>.Count;
+        Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
+        ref var row = ref input;
+        for (var k = 0; k < inputs; k++)
         {
-            Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
-            for (var k = 0; k < inputs; k++)
-            {
-                var row = (nuint)((k * inputStride) + r);
-                var c = new Vector<double>(Unsafe.Add(ref w, w0 + k));
-                s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref a, row), c, s0);
-                s1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref a, row + (nuint)width), c, s1);
-                s2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref a, row + (nuint)(2 * width)), c, s2);
-                s3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref a, row + (nuint)(3 * width)), c, s3);
-            }
-
-            var at = (j * outputStride) + r;
-            Store(ref o, at, s0, s1, bias[j], relu);
-            Store(ref o, at + (2 * width), s2, s3, bias[j], relu);
+            var c = new Vector<double>(Unsafe.Add(ref weights, k));
+            s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row), c, s0);
+            s1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, width), c, s1);
+            s2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 2 * width), c, s2);
+            s3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 3 * width), c, s3);
+            row = ref Unsafe.Add(ref row, inputStride);
         }
+
+        Store(ref output, s0, s1, s2, s3, bias, relu);
     }
 
-    // out[at .. at+2V) = relu?(sum + b): the bias is added after the product, as (A·W) + b does.
-    private static void Store(ref double output, int at, Vector<double> sum0, Vector<double> sum1, double b, bool relu)
+    // out[0 .. 4V) = relu?(sum + b): the bias is added after the product, as (A·W) + b does.
+    private static void Store(ref double output, Vector<double> s0, Vector<double> s1, Vector<double> s2, Vector<double> s3, double b, bool relu)
     {
+        var width = (nuint)Vector<double>.Count;
         var bias = new Vector<double>(b);
-        var z0 = sum0 + bias;
-        var z1 = sum1 + bias;
+        s0 += bias;
+        s1 += bias;
+        s2 += bias;
+        s3 += bias;
         if (relu)
         {
             // Vector.Max propagates NaN and prefers +0, exactly as Math.Max(0, z) in Activation.Relu.
-            z0 = Vector.Max(z0, Vector<double>.Zero);
-            z1 = Vector.Max(z1, Vector<double>.Zero);
+            s0 = Vector.Max(s0, Vector<double>.Zero);
+            s1 = Vector.Max(s1, Vector<double>.Zero);
+            s2 = Vector.Max(s2, Vector<double>.Zero);
+            s3 = Vector.Max(s3, Vector<double>.Zero);
         }
 
-        z0.StoreUnsafe(ref output, (nuint)at);
-        z1.StoreUnsafe(ref output, (nuint)(at + Vector<double>.Count));
+        s0.StoreUnsafe(ref output);
+        s1.StoreUnsafe(ref output, width);
+        s2.StoreUnsafe(ref output, 2 * width);
+        s3.StoreUnsafe(ref output, 3 * width);
     }
 }

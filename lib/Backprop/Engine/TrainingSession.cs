@@ -17,13 +17,13 @@ internal sealed class TrainingSession : IDisposable
 {
     private readonly NetworkLayout _layout;
     private readonly BatchPartition _partition;
-    private readonly double[] _theta;
-    private readonly double[][] _chunkGradients;
+    private readonly AlignedBuffer _theta;
+    private readonly AlignedBuffer[] _chunkGradients;
     private readonly double[] _chunkLosses;
-    private readonly double[][] _tiles;
+    private readonly AlignedBuffer[] _tiles;
     private readonly int[] _activationOffsets;
-    private readonly double[] _inputs;
-    private readonly double[] _targets;
+    private readonly AlignedBuffer _inputs;
+    private readonly AlignedBuffer _targets;
     private readonly double _size;
     private readonly double _learningRate;
     private readonly ChunkRunner _runner;
@@ -41,15 +41,15 @@ internal sealed class TrainingSession : IDisposable
         _learningRate = learningRate;
         _size = input.RowCount * target.ColumnCount;
 
-        _theta = new double[_layout.ParameterCount];
-        _layout.Read(network, _theta);
+        _theta = new AlignedBuffer(_layout.ParameterCount);
+        _layout.Read(network, _theta.Span);
         _inputs = FeatureMajor(input, _partition.PaddedSamples);
         _targets = FeatureMajor(target, _partition.PaddedSamples);
 
-        _chunkGradients = new double[_partition.ChunkCount][];
+        _chunkGradients = new AlignedBuffer[_partition.ChunkCount];
         for (var c = 0; c < _chunkGradients.Length; c++)
         {
-            _chunkGradients[c] = new double[_layout.ParameterCount];
+            _chunkGradients[c] = new AlignedBuffer(_layout.ParameterCount);
         }
 
         _chunkLosses = new double[_partition.ChunkCount];
@@ -58,14 +58,14 @@ internal sealed class TrainingSession : IDisposable
         for (var layer = 0; layer < _layout.LayerCount; layer++)
         {
             _activationOffsets[layer] = offset;
-            offset += _layout.Outputs(layer) * _partition.TileSamples;
+            offset += _layout.Outputs(layer) * _partition.TileStride;
         }
 
         var workers = Math.Max(1, Math.Min(Math.Min(Environment.ProcessorCount, maxThreads), _partition.ChunkCount));
-        _tiles = new double[workers][];
+        _tiles = new AlignedBuffer[workers];
         for (var w = 0; w < workers; w++)
         {
-            _tiles[w] = new double[offset];
+            _tiles[w] = new AlignedBuffer(offset);
         }
 
         _runner = new ChunkRunner(workers - 1, ProcessChunk);
@@ -78,10 +78,10 @@ internal sealed class TrainingSession : IDisposable
     public int WorkerCount => _runner.WorkerCount;
 
     /// <summary>θ: every weight and bias, laid out as <see cref="NetworkLayout"/> says.</summary>
-    public ReadOnlySpan<double> Parameters => _theta;
+    public ReadOnlySpan<double> Parameters => _theta.Span;
 
     /// <summary>The gradient of the last <see cref="ComputeLossAndGradient"/>, in θ's layout.</summary>
-    public ReadOnlySpan<double> Gradient => _chunkGradients[0];
+    public ReadOnlySpan<double> Gradient => _chunkGradients[0].Span;
 
     /// <summary>
     /// Forward pass, loss and backward pass on the whole batch: returns <c>mse(y, y_pred)</c> and leaves
@@ -92,11 +92,11 @@ internal sealed class TrainingSession : IDisposable
         _runner.Run(_partition.ChunkCount);
 
         // g = ((g₀ + g₁) + g₂) + …, and the loss likewise: always in chunk order.
-        var gradient = _chunkGradients[0];
+        var gradient = _chunkGradients[0].Span;
         var squares = _chunkLosses[0];
         for (var c = 1; c < _chunkGradients.Length; c++)
         {
-            GradientSumKernel.AddInto(gradient, _chunkGradients[c]);
+            GradientSumKernel.AddInto(gradient, _chunkGradients[c].Span);
             squares += _chunkLosses[c];
         }
 
@@ -104,13 +104,13 @@ internal sealed class TrainingSession : IDisposable
     }
 
     /// <summary><c>θ -= lr · g</c> with the gradient of the last <see cref="ComputeLossAndGradient"/>.</summary>
-    public void ApplyUpdate() => UpdateKernel.Step(_theta, _chunkGradients[0], _learningRate);
+    public void ApplyUpdate() => UpdateKernel.Step(_theta.Span, _chunkGradients[0].Span, _learningRate);
 
     /// <summary>Whether every weight and bias is finite.</summary>
-    public bool ParametersAreFinite() => FiniteCheck.AllFinite(_theta);
+    public bool ParametersAreFinite() => FiniteCheck.AllFinite(_theta.Span);
 
     /// <summary>Writes θ into the network's own weight matrices and bias vectors.</summary>
-    public void CopyParametersTo(Network network) => _layout.Write(_theta, network);
+    public void CopyParametersTo(Network network) => _layout.Write(_theta.Span, network);
 
     /// <summary>Stops the helper threads.</summary>
     public void Dispose() => _runner.Dispose();
@@ -118,9 +118,9 @@ internal sealed class TrainingSession : IDisposable
     // One chunk: its tiles one after another, each adding to the chunk's own gradient and loss.
     private void ProcessChunk(int chunk, int worker)
     {
-        var gradient = _chunkGradients[chunk].AsSpan();
+        var gradient = _chunkGradients[chunk].Span;
         gradient.Clear();
-        var tile = _tiles[worker].AsSpan();
+        var tile = _tiles[worker].Span;
         var squares = 0.0;
         var end = _partition.ChunkEnd(chunk);
         for (var start = _partition.ChunkStart(chunk); start < end; start += _partition.TileSamples)
@@ -136,19 +136,20 @@ internal sealed class TrainingSession : IDisposable
     private double ProcessTile(int start, int samples, Span<double> tile, Span<double> gradient)
     {
         var padded = BatchPartition.RoundUp(samples, BatchPartition.SampleGranule);
-        var stride = _partition.TileSamples;
+        var stride = _partition.TileStride;
         var dataStride = _partition.PaddedSamples;
         var last = _layout.LayerCount - 1;
 
         // Forward: A_l = relu(A_{l-1}·W_l + b_l) for hidden layers, y_pred = A_{L-1}·W_L + b_L.
-        ReadOnlySpan<double> input = _inputs.AsSpan(start);
+        var theta = _theta.Span;
+        ReadOnlySpan<double> input = _inputs.Span[start..];
         var inputStride = dataStride;
         for (var layer = 0; layer <= last; layer++)
         {
             var output = Activations(tile, layer);
             ForwardKernel.Run(
                 input, inputStride, _layout.Inputs(layer),
-                _layout.Weights(_theta, layer), _layout.Bias(_theta, layer),
+                _layout.Weights(theta, layer), _layout.Bias(theta, layer),
                 output, stride, _layout.Outputs(layer), padded, relu: layer < last);
             ClearPadding(output, stride, _layout.Outputs(layer), samples, padded);
             input = output;
@@ -157,13 +158,13 @@ internal sealed class TrainingSession : IDisposable
 
         // Loss, and dZ = dL/dy_pred of the linear output layer (in place of y_pred).
         var squares = OutputErrorKernel.Run(
-            _targets.AsSpan(start), dataStride, Activations(tile, last), stride, _layout.Outputs(last), samples, padded, _size);
+            _targets.Span[start..], dataStride, Activations(tile, last), stride, _layout.Outputs(last), samples, padded, _size);
 
         // Backward: dW_l += A_{l-1}ᵀ·dZ_l, db_l += Σ dZ_l, then dZ_{l-1} = (dZ_l·W_lᵀ) ⊙ relu'(Z_{l-1}) in place of A_{l-1}.
         for (var layer = last; layer >= 0; layer--)
         {
             var delta = Activations(tile, layer);
-            ReadOnlySpan<double> previous = layer == 0 ? _inputs.AsSpan(start) : Activations(tile, layer - 1);
+            ReadOnlySpan<double> previous = layer == 0 ? _inputs.Span[start..] : Activations(tile, layer - 1);
             var previousStride = layer == 0 ? dataStride : stride;
             WeightGradientKernel.Accumulate(
                 previous, previousStride, _layout.Inputs(layer),
@@ -173,7 +174,7 @@ internal sealed class TrainingSession : IDisposable
             {
                 BackwardKernel.Run(
                     delta, stride, _layout.Outputs(layer),
-                    _layout.Weights(_theta, layer),
+                    _layout.Weights(theta, layer),
                     Activations(tile, layer - 1), stride, _layout.Inputs(layer), padded);
             }
         }
@@ -182,7 +183,7 @@ internal sealed class TrainingSession : IDisposable
     }
 
     private Span<double> Activations(Span<double> tile, int layer) =>
-        tile.Slice(_activationOffsets[layer], _layout.Outputs(layer) * _partition.TileSamples);
+        tile.Slice(_activationOffsets[layer], _layout.Outputs(layer) * _partition.TileStride);
 
     // Padding samples (past the end of the batch, in the last tile only) are kept at exactly 0.
     private static void ClearPadding(Span<double> rows, int stride, int count, int samples, int padded)
@@ -194,13 +195,14 @@ internal sealed class TrainingSession : IDisposable
     }
 
     // Xᵀ with each feature's column padded with zeros to paddedSamples: feature f at [f·paddedSamples, …).
-    private static double[] FeatureMajor(Matrix<double> m, int paddedSamples)
+    private static AlignedBuffer FeatureMajor(Matrix<double> m, int paddedSamples)
     {
-        var result = new double[m.ColumnCount * paddedSamples];
+        var buffer = new AlignedBuffer(m.ColumnCount * paddedSamples);
+        var result = buffer.Span;
         var stored = m.AsColumnMajorArray();
         for (var f = 0; f < m.ColumnCount; f++)
         {
-            var column = result.AsSpan(f * paddedSamples, m.RowCount);
+            var column = result.Slice(f * paddedSamples, m.RowCount);
             if (stored is not null)
             {
                 stored.AsSpan(f * m.RowCount, m.RowCount).CopyTo(column);
@@ -214,6 +216,6 @@ internal sealed class TrainingSession : IDisposable
             }
         }
 
-        return result;
+        return buffer;
     }
 }

@@ -11,8 +11,8 @@ namespace Backprop.Engine;
 /// <remarks>
 /// In the tile's feature-by-feature layout <c>dW[k, j] = Σᵣ A_prevᵀ[k, r] · dZᵀ[j, r]</c> is a dot product of
 /// two contiguous rows, so the samples run along SIMD lanes: each lane keeps its own partial sum over the tile,
-/// and the lanes are added once at the end of the tile. A register block holds 2 inputs × 4 outputs (8
-/// independent sums). The tile's sums are then added to the chunk's running gradient, so the order of every
+/// and the lanes are added once at the end of the tile. A register block holds 3 inputs × 4 outputs (12
+/// independent sums for 7 loads per vector of samples). The tile's sums are then added to the chunk's running gradient, so the order of every
 /// addition depends only on the batch partition, never on which thread ran which chunk.
 /// </remarks>
 internal static class WeightGradientKernel
@@ -40,12 +40,12 @@ internal static class WeightGradientKernel
         for (; j + 4 <= outputs; j += 4)
         {
             var k = 0;
-            for (; k + 2 <= inputs; k += 2)
+            for (; k + 3 <= inputs; k += 3)
             {
-                TwoByFour(activations, activationStride, delta, deltaStride, weightGradient, inputs, k, j, samples);
+                ThreeByFour(activations, activationStride, delta, deltaStride, weightGradient, inputs, k, j, samples);
             }
 
-            if (k < inputs)
+            for (; k < inputs; k++)
             {
                 OneByFour(activations, activationStride, delta, deltaStride, weightGradient, inputs, k, j, samples);
             }
@@ -66,51 +66,60 @@ internal static class WeightGradientKernel
         }
     }
 
-    // dW[k..k+1, j..j+3] += Σᵣ A_prevᵀ[k..k+1, r] · dZᵀ[j..j+3, r]
-    private static void TwoByFour(
+    // dW[k..k+2, j..j+3] += Σᵣ A_prevᵀ[k..k+2, r] · dZᵀ[j..j+3, r]
+    private static void ThreeByFour(
         ReadOnlySpan<double> activations, int activationStride,
         ReadOnlySpan<double> delta, int deltaStride,
         Span<double> weightGradient, int inputs, int k, int j, int samples)
     {
-        var width = Vector<double>.Count;
-        ref var a = ref MemoryMarshal.GetReference(activations);
-        ref var d = ref MemoryMarshal.GetReference(delta);
-        var a0 = (nuint)(k * activationStride);
-        var a1 = a0 + (nuint)activationStride;
-        var d0 = (nuint)(j * deltaStride);
-        var d1 = d0 + (nuint)deltaStride;
-        var d2 = d1 + (nuint)deltaStride;
-        var d3 = d2 + (nuint)deltaStride;
+        var width = (nuint)Vector<double>.Count;
+        ref var a0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(activations), k * activationStride);
+        ref var a1 = ref Unsafe.Add(ref a0, activationStride);
+        ref var a2 = ref Unsafe.Add(ref a1, activationStride);
+        ref var d0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(delta), j * deltaStride);
+        ref var d1 = ref Unsafe.Add(ref d0, deltaStride);
+        ref var d2 = ref Unsafe.Add(ref d1, deltaStride);
+        ref var d3 = ref Unsafe.Add(ref d2, deltaStride);
         Vector<double> s00 = default, s01 = default, s02 = default, s03 = default;
         Vector<double> s10 = default, s11 = default, s12 = default, s13 = default;
-        for (nuint r = 0; r < (nuint)samples; r += (nuint)width)
+        Vector<double> s20 = default, s21 = default, s22 = default, s23 = default;
+        for (nuint r = 0; r < (nuint)samples; r += width)
         {
-            var x0 = Vector.LoadUnsafe(ref a, a0 + r);
-            var x1 = Vector.LoadUnsafe(ref a, a1 + r);
-            var e0 = Vector.LoadUnsafe(ref d, d0 + r);
-            s00 = Vector.FusedMultiplyAdd(x0, e0, s00);
-            s10 = Vector.FusedMultiplyAdd(x1, e0, s10);
-            var e1 = Vector.LoadUnsafe(ref d, d1 + r);
-            s01 = Vector.FusedMultiplyAdd(x0, e1, s01);
-            s11 = Vector.FusedMultiplyAdd(x1, e1, s11);
-            var e2 = Vector.LoadUnsafe(ref d, d2 + r);
-            s02 = Vector.FusedMultiplyAdd(x0, e2, s02);
-            s12 = Vector.FusedMultiplyAdd(x1, e2, s12);
-            var e3 = Vector.LoadUnsafe(ref d, d3 + r);
-            s03 = Vector.FusedMultiplyAdd(x0, e3, s03);
-            s13 = Vector.FusedMultiplyAdd(x1, e3, s13);
+            var x0 = Vector.LoadUnsafe(ref a0, r);
+            var x1 = Vector.LoadUnsafe(ref a1, r);
+            var x2 = Vector.LoadUnsafe(ref a2, r);
+            var e = Vector.LoadUnsafe(ref d0, r);
+            s00 = Vector.FusedMultiplyAdd(x0, e, s00);
+            s10 = Vector.FusedMultiplyAdd(x1, e, s10);
+            s20 = Vector.FusedMultiplyAdd(x2, e, s20);
+            e = Vector.LoadUnsafe(ref d1, r);
+            s01 = Vector.FusedMultiplyAdd(x0, e, s01);
+            s11 = Vector.FusedMultiplyAdd(x1, e, s11);
+            s21 = Vector.FusedMultiplyAdd(x2, e, s21);
+            e = Vector.LoadUnsafe(ref d2, r);
+            s02 = Vector.FusedMultiplyAdd(x0, e, s02);
+            s12 = Vector.FusedMultiplyAdd(x1, e, s12);
+            s22 = Vector.FusedMultiplyAdd(x2, e, s22);
+            e = Vector.LoadUnsafe(ref d3, r);
+            s03 = Vector.FusedMultiplyAdd(x0, e, s03);
+            s13 = Vector.FusedMultiplyAdd(x1, e, s13);
+            s23 = Vector.FusedMultiplyAdd(x2, e, s23);
         }
 
-        ref var g = ref MemoryMarshal.GetReference(weightGradient);
-        var c0 = (j * inputs) + k;
-        Unsafe.Add(ref g, c0) += Vector.Sum(s00);
-        Unsafe.Add(ref g, c0 + 1) += Vector.Sum(s10);
-        Unsafe.Add(ref g, c0 + inputs) += Vector.Sum(s01);
-        Unsafe.Add(ref g, c0 + inputs + 1) += Vector.Sum(s11);
-        Unsafe.Add(ref g, c0 + (2 * inputs)) += Vector.Sum(s02);
-        Unsafe.Add(ref g, c0 + (2 * inputs) + 1) += Vector.Sum(s12);
-        Unsafe.Add(ref g, c0 + (3 * inputs)) += Vector.Sum(s03);
-        Unsafe.Add(ref g, c0 + (3 * inputs) + 1) += Vector.Sum(s13);
+        // Column j of dW holds the gradients of the weights into output j: dW[k, j] at j·inputs + k.
+        ref var g = ref Unsafe.Add(ref MemoryMarshal.GetReference(weightGradient), (j * inputs) + k);
+        AddSums(ref g, s00, s10, s20);
+        AddSums(ref Unsafe.Add(ref g, inputs), s01, s11, s21);
+        AddSums(ref Unsafe.Add(ref g, 2 * inputs), s02, s12, s22);
+        AddSums(ref Unsafe.Add(ref g, 3 * inputs), s03, s13, s23);
+    }
+
+    // g[0..2] += the lane sums of three vector accumulators.
+    private static void AddSums(ref double g, Vector<double> s0, Vector<double> s1, Vector<double> s2)
+    {
+        g += Vector.Sum(s0);
+        Unsafe.Add(ref g, 1) += Vector.Sum(s1);
+        Unsafe.Add(ref g, 2) += Vector.Sum(s2);
     }
 
     // dW[k, j..j+3] += Σᵣ A_prevᵀ[k, r] · dZᵀ[j..j+3, r], with even and odd vectors summed apart (8 sums).
