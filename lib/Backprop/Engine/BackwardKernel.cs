@@ -95,13 +95,16 @@ internal static class BackwardKernel
         Mask(ref Unsafe.Add(ref activations, 2 * stride), s20, s21, s22, s23);
     }
 
-    // dZ_prevᵀ[k, r..r+4V) = (Σⱼ W[k, j] · dZᵀ[j, r..r+4V)) ⊙ mask.
+    // dZ_prevᵀ[k, r..r+4V) = (Σⱼ W[k, j] · dZᵀ[j, r..r+4V)) ⊙ mask. Even and odd j are summed apart (8 sums),
+    // so that the FMA latency is hidden even with a single row.
     private static void OneInput(ref double delta, int deltaStride, int outputs, ref double weights, int inputs, ref double activations)
     {
         var width = (nuint)Vector<double>.Count;
         Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
+        Vector<double> t0 = default, t1 = default, t2 = default, t3 = default;
         ref var row = ref delta;
-        for (var j = 0; j < outputs; j++)
+        var j = 0;
+        for (; j + 2 <= outputs; j += 2)
         {
             var c = new Vector<double>(Unsafe.Add(ref weights, j * inputs));
             s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row), c, s0);
@@ -109,9 +112,24 @@ internal static class BackwardKernel
             s2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 2 * width), c, s2);
             s3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 3 * width), c, s3);
             row = ref Unsafe.Add(ref row, deltaStride);
+            var d = new Vector<double>(Unsafe.Add(ref weights, (j + 1) * inputs));
+            t0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row), d, t0);
+            t1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, width), d, t1);
+            t2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 2 * width), d, t2);
+            t3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 3 * width), d, t3);
+            row = ref Unsafe.Add(ref row, deltaStride);
         }
 
-        Mask(ref activations, s0, s1, s2, s3);
+        if (j < outputs)
+        {
+            var c = new Vector<double>(Unsafe.Add(ref weights, j * inputs));
+            s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row), c, s0);
+            s1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, width), c, s1);
+            s2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 2 * width), c, s2);
+            s3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 3 * width), c, s3);
+        }
+
+        Mask(ref activations, s0 + t0, s1 + t1, s2 + t2, s3 + t3);
     }
 
     // a[0 .. 4V) = da ⊙ (a > 0 ? 1 : 0), read and written in place.

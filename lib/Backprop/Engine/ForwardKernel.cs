@@ -99,13 +99,16 @@ internal static class ForwardKernel
         Store(ref Unsafe.Add(ref output, 2 * outputStride), s20, s21, s22, s23, bias[2], relu);
     }
 
-    // Zᵀ[j, r..r+4V) = Σₖ W[k, j] · Aᵀ[k, r..r+4V) + b[j], then relu.
+    // Zᵀ[j, r..r+4V) = Σₖ W[k, j] · Aᵀ[k, r..r+4V) + b[j], then relu. Even and odd k are summed apart (8 sums),
+    // so that the FMA latency is hidden even with a single output.
     private static void OneOutput(ref double input, int inputStride, int inputs, ref double weights, double bias, ref double output, bool relu)
     {
         var width = (nuint)Vector<double>.Count;
         Vector<double> s0 = default, s1 = default, s2 = default, s3 = default;
+        Vector<double> t0 = default, t1 = default, t2 = default, t3 = default;
         ref var row = ref input;
-        for (var k = 0; k < inputs; k++)
+        var k = 0;
+        for (; k + 2 <= inputs; k += 2)
         {
             var c = new Vector<double>(Unsafe.Add(ref weights, k));
             s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row), c, s0);
@@ -113,9 +116,24 @@ internal static class ForwardKernel
             s2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 2 * width), c, s2);
             s3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 3 * width), c, s3);
             row = ref Unsafe.Add(ref row, inputStride);
+            var d = new Vector<double>(Unsafe.Add(ref weights, k + 1));
+            t0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row), d, t0);
+            t1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, width), d, t1);
+            t2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 2 * width), d, t2);
+            t3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 3 * width), d, t3);
+            row = ref Unsafe.Add(ref row, inputStride);
         }
 
-        Store(ref output, s0, s1, s2, s3, bias, relu);
+        if (k < inputs)
+        {
+            var c = new Vector<double>(Unsafe.Add(ref weights, k));
+            s0 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row), c, s0);
+            s1 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, width), c, s1);
+            s2 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 2 * width), c, s2);
+            s3 = Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref row, 3 * width), c, s3);
+        }
+
+        Store(ref output, s0 + t0, s1 + t1, s2 + t2, s3 + t3, bias, relu);
     }
 
     // out[0 .. 4V) = relu?(sum + b): the bias is added after the product, as (A·W) + b does.
