@@ -11,6 +11,28 @@ public class TrainingParityTests
     public static TheoryData<string> ConvergingCases() =>
         new(NumPyFixtures.TrainingCaseNames().Where(name => name != "diverges"));
 
+    /// <summary>Every case on both implementations: the fast engine and the readable one.</summary>
+    public static TheoryData<string, bool> ConvergingCasesOnBothPaths()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var name in NumPyFixtures.TrainingCaseNames().Where(name => name != "diverges"))
+        {
+            data.Add(name, true);
+            data.Add(name, false);
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Trains on the fast engine (the <c>(epoch, loss)</c> callback) or on the readable implementation
+    /// (the <see cref="EpochDetails"/> callback, which needs every z, a and gradient).
+    /// </summary>
+    private static IReadOnlyList<double> Train(bool readable, Network network, Matrix<double> x, Matrix<double> y, int epochs, double lr, Action<int, double> onEpoch) =>
+        readable
+            ? Trainer.Train(network, x, y, epochs, lr, details => onEpoch(details.Epoch, details.Loss))
+            : Trainer.Train(network, x, y, epochs, lr, onEpoch);
+
     [Theory]
     [MemberData(nameof(ConvergingCases))]
     public void Initial_weights_and_data_are_NumPys_bit_for_bit(string name)
@@ -34,13 +56,13 @@ public class TrainingParityTests
     }
 
     [Theory]
-    [MemberData(nameof(ConvergingCases))]
-    public void Every_loss_and_the_final_parameters_match_NumPy(string name)
+    [MemberData(nameof(ConvergingCasesOnBothPaths))]
+    public void Every_loss_and_the_final_parameters_match_NumPy(string name, bool readable)
     {
         var fixture = NumPyFixtures.TrainingCase(name);
         var (network, input, target) = Setup(fixture);
 
-        var losses = Trainer.Train(network, input, target, fixture.GetProperty("epochs").GetInt32(), fixture.GetProperty("lr").GetDouble());
+        var losses = Train(readable, network, input, target, fixture.GetProperty("epochs").GetInt32(), fixture.GetProperty("lr").GetDouble(), (_, _) => { });
 
         var expected = NumPyFixtures.Doubles(fixture.GetProperty("losses"));
         Assert.Equal(expected.Length, losses.Count);
@@ -59,15 +81,15 @@ public class TrainingParityTests
     }
 
     [Theory]
-    [MemberData(nameof(ConvergingCases))]
-    public void The_printed_lines_are_identical(string name)
+    [MemberData(nameof(ConvergingCasesOnBothPaths))]
+    public void The_printed_lines_are_identical(string name, bool readable)
     {
         var fixture = NumPyFixtures.TrainingCase(name);
         var (network, input, target) = Setup(fixture);
         var printEvery = fixture.GetProperty("print_every").GetInt32();
         var printed = new List<string>();
 
-        Trainer.Train(network, input, target, fixture.GetProperty("epochs").GetInt32(), fixture.GetProperty("lr").GetDouble(), (epoch, loss) =>
+        Train(readable, network, input, target, fixture.GetProperty("epochs").GetInt32(), fixture.GetProperty("lr").GetDouble(), (epoch, loss) =>
         {
             if (epoch % printEvery == 0)
             {
@@ -86,8 +108,10 @@ public class TrainingParityTests
         Assert.Equal("Epoch 900, Loss: 0.0158", printed[^1]);
     }
 
-    [Fact]
-    public void A_diverging_run_reports_every_finite_loss_then_stops_with_the_epoch()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_diverging_run_reports_every_finite_loss_then_stops_with_the_epoch(bool readable)
     {
         var fixture = NumPyFixtures.TrainingCase("diverges");
         var (network, input, target) = Setup(fixture);
@@ -96,7 +120,7 @@ public class TrainingParityTests
         var reported = new List<double>();
 
         var error = Assert.Throws<TrainingDivergedException>(() =>
-            Trainer.Train(network, input, target, fixture.GetProperty("epochs").GetInt32(), fixture.GetProperty("lr").GetDouble(), (_, loss) => reported.Add(loss)));
+            Train(readable, network, input, target, fixture.GetProperty("epochs").GetInt32(), fixture.GetProperty("lr").GetDouble(), (_, loss) => reported.Add(loss)));
 
         Assert.All(reported, loss => Assert.True(double.IsFinite(loss)));
         Assert.True(error.Epoch == divergesAt || error.Epoch == divergesAt - 1, $"stopped at {error.Epoch}, NumPy's loss overflowed at {divergesAt}");
