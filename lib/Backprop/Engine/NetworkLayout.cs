@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Backprop.Engine;
 
 /// <summary>
@@ -59,6 +61,14 @@ internal sealed class NetworkLayout
 
     /// <summary>b of layer <paramref name="layer"/> inside θ (or inside a gradient of the same layout).</summary>
     public Span<double> Bias(Span<double> theta, int layer) => theta.Slice(_biasOffsets[layer], Outputs(layer));
+
+    /// <summary>The lane sums of W's gradient (<c>V</c> doubles per weight) inside a buffer of θ's layout × <c>V</c>.</summary>
+    public Span<double> WeightLanes(Span<double> lanes, int layer) =>
+        lanes.Slice(_weightOffsets[layer] * Vector<double>.Count, Inputs(layer) * Outputs(layer) * Vector<double>.Count);
+
+    /// <summary>The lane sums of b's gradient (<c>V</c> doubles per bias) inside a buffer of θ's layout × <c>V</c>.</summary>
+    public Span<double> BiasLanes(Span<double> lanes, int layer) =>
+        lanes.Slice(_biasOffsets[layer] * Vector<double>.Count, Outputs(layer) * Vector<double>.Count);
 
     /// <summary>θ ← the network's weights and biases.</summary>
     public void Read(Network network, Span<double> theta)

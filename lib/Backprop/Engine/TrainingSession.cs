@@ -21,6 +21,7 @@ internal sealed class TrainingSession : IDisposable
     private readonly AlignedBuffer[] _chunkGradients;
     private readonly double[] _chunkLosses;
     private readonly AlignedBuffer[] _tiles;
+    private readonly AlignedBuffer[] _lanes;
     private readonly int[] _activationOffsets;
     private readonly AlignedBuffer _inputs;
     private readonly AlignedBuffer _targets;
@@ -63,9 +64,11 @@ internal sealed class TrainingSession : IDisposable
 
         var workers = Math.Max(1, Math.Min(Math.Min(Environment.ProcessorCount, maxThreads), _partition.ChunkCount));
         _tiles = new AlignedBuffer[workers];
+        _lanes = new AlignedBuffer[workers];
         for (var w = 0; w < workers; w++)
         {
             _tiles[w] = new AlignedBuffer(offset);
+            _lanes[w] = new AlignedBuffer(_layout.ParameterCount * System.Numerics.Vector<double>.Count);
         }
 
         _runner = new ChunkRunner(workers - 1, ProcessChunk);
@@ -115,25 +118,27 @@ internal sealed class TrainingSession : IDisposable
     /// <summary>Stops the helper threads.</summary>
     public void Dispose() => _runner.Dispose();
 
-    // One chunk: its tiles one after another, each adding to the chunk's own gradient and loss.
+    // One chunk: its tiles one after another, each adding to the worker's lane sums; then the chunk's gradient
+    // is the sum of the lanes, and its loss the sum of its tiles'.
     private void ProcessChunk(int chunk, int worker)
     {
-        var gradient = _chunkGradients[chunk].Span;
-        gradient.Clear();
+        var lanes = _lanes[worker].Span;
+        lanes.Clear();
         var tile = _tiles[worker].Span;
         var squares = 0.0;
         var end = _partition.ChunkEnd(chunk);
         for (var start = _partition.ChunkStart(chunk); start < end; start += _partition.TileSamples)
         {
-            squares += ProcessTile(start, Math.Min(_partition.TileSamples, end - start), tile, gradient);
+            squares += ProcessTile(start, Math.Min(_partition.TileSamples, end - start), tile, lanes);
         }
 
+        LaneSumKernel.Reduce(lanes, _chunkGradients[chunk].Span);
         _chunkLosses[chunk] = squares;
     }
 
     // One tile of samples [start, start + samples): forward through every layer, loss, and back again.
-    // Returns the tile's Σ (y − y_pred)² and adds its dW, db to gradient.
-    private double ProcessTile(int start, int samples, Span<double> tile, Span<double> gradient)
+    // Returns the tile's Σ (y − y_pred)² and adds its dW, db to the lane sums.
+    private double ProcessTile(int start, int samples, Span<double> tile, Span<double> lanes)
     {
         var padded = BatchPartition.RoundUp(samples, BatchPartition.SampleGranule);
         var stride = _partition.TileStride;
@@ -169,7 +174,7 @@ internal sealed class TrainingSession : IDisposable
             WeightGradientKernel.Accumulate(
                 previous, previousStride, _layout.Inputs(layer),
                 delta, stride, _layout.Outputs(layer),
-                _layout.Weights(gradient, layer), _layout.Bias(gradient, layer), padded);
+                _layout.WeightLanes(lanes, layer), _layout.BiasLanes(lanes, layer), padded);
             if (layer > 0)
             {
                 BackwardKernel.Run(

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Backprop.Engine;
+
+/// <summary>Adds up the SIMD lanes of a chunk's gradient: <c>g[i] = Σ_lanes lanes[i·V + lane]</c>.</summary>
+/// <remarks>
+/// <see cref="WeightGradientKernel"/> keeps one partial sum per lane for every weight and bias, so that adding a
+/// tile costs one vector addition per sum; this once-per-chunk step folds the lanes into the gradient.
+/// </remarks>
+internal static class LaneSumKernel
+{
+    // g[i] = Σₗ lanes[i·V + l]
+    public static void Reduce(ReadOnlySpan<double> lanes, Span<double> gradient)
+    {
+        var width = Vector<double>.Count;
+        Debug.Assert(lanes.Length >= gradient.Length * width);
+        ref var l = ref MemoryMarshal.GetReference(lanes);
+        for (var i = 0; i < gradient.Length; i++)
+        {
+            gradient[i] = Vector.Sum(Vector.LoadUnsafe(ref l, (nuint)(i * width)));
+        }
+    }
+}
