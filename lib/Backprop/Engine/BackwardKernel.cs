@@ -133,6 +133,7 @@ internal static class BackwardKernel
     }
 
     // a[0 .. 4V) = da ⊙ (a > 0 ? 1 : 0), read and written in place.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Mask(ref double activations, Vector<double> da0, Vector<double> da1, Vector<double> da2, Vector<double> da3)
     {
         var width = (nuint)Vector<double>.Count;
@@ -143,6 +144,7 @@ internal static class BackwardKernel
     }
 
     // relu'(z) = (z > 0 ? 1 : 0), read off a = relu(z).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> ReluDerivative(Vector<double> a) =>
         Vector.ConditionalSelect(Vector.GreaterThan(a, Vector<double>.Zero), Vector<double>.One, Vector<double>.Zero);
 }

@@ -63,18 +63,16 @@ internal static class ForwardKernel
         ref double output, int outputStride, bool relu)
     {
         var width = (nuint)Vector<double>.Count;
-        ref var w0 = ref weights;
-        ref var w1 = ref Unsafe.Add(ref w0, inputs);
-        ref var w2 = ref Unsafe.Add(ref w1, inputs);
         Vector<double> s00 = default, s01 = default, s02 = default, s03 = default;
         Vector<double> s10 = default, s11 = default, s12 = default, s13 = default;
         Vector<double> s20 = default, s21 = default, s22 = default, s23 = default;
         ref var row = ref input;
+        ref var w = ref weights; // W[k, j], with W[k, j+1] and W[k, j+2] one and two columns further
         for (var k = 0; k < inputs; k++)
         {
-            var c0 = new Vector<double>(Unsafe.Add(ref w0, k));
-            var c1 = new Vector<double>(Unsafe.Add(ref w1, k));
-            var c2 = new Vector<double>(Unsafe.Add(ref w2, k));
+            var c0 = new Vector<double>(w);
+            var c1 = new Vector<double>(Unsafe.Add(ref w, inputs));
+            var c2 = new Vector<double>(Unsafe.Add(ref w, 2 * inputs));
             var x = Vector.LoadUnsafe(ref row);
             s00 = Vector.FusedMultiplyAdd(x, c0, s00);
             s10 = Vector.FusedMultiplyAdd(x, c1, s10);
@@ -92,6 +90,7 @@ internal static class ForwardKernel
             s13 = Vector.FusedMultiplyAdd(x, c1, s13);
             s23 = Vector.FusedMultiplyAdd(x, c2, s23);
             row = ref Unsafe.Add(ref row, inputStride);
+            w = ref Unsafe.Add(ref w, 1);
         }
 
         Store(ref output, s00, s01, s02, s03, bias[0], relu);
@@ -137,6 +136,7 @@ internal static class ForwardKernel
     }
 
     // out[0 .. 4V) = relu?(sum + b): the bias is added after the product, as (A·W) + b does.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(ref double output, Vector<double> s0, Vector<double> s1, Vector<double> s2, Vector<double> s3, double b, bool relu)
     {
         var width = (nuint)Vector<double>.Count;

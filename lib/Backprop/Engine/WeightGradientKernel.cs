@@ -179,10 +179,12 @@ internal static class WeightGradientKernel
     }
 
     // lanes[0..V) += s
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddTo(ref double lanes, Vector<double> s) =>
         (Vector.LoadUnsafe(ref lanes) + s).StoreUnsafe(ref lanes);
 
     // lanes[0..3V) += (s0, s1, s2): three consecutive weights of one column of dW.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddTo(ref double lanes, Vector<double> s0, Vector<double> s1, Vector<double> s2)
     {
         var width = (nuint)Vector<double>.Count;
