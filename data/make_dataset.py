@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes data/bike_rentals.csv: a small, made-up regression data set for lesson 3.
+"""Writes data/bike_rentals.csv: a small, made-up regression data set for lesson 3 (300 days).
 
 Each row is one day at an imaginary city bike-share scheme: the weather and the length of the day (the
 features), and how many bikes were hired (the target). The numbers are invented by the formulas below, with a
@@ -17,7 +17,7 @@ import pathlib
 
 import numpy as np
 
-ROWS = 200
+ROWS = 300
 SEED = 2024
 OUT = pathlib.Path(__file__).resolve().parent / "bike_rentals.csv"
 
