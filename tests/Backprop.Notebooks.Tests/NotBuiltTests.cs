@@ -8,17 +8,20 @@ public sealed class NotBuiltTests : IDisposable
 
     public void Dispose() => Directory.Delete(_clone, recursive: true);
 
-    [Fact]
-    public void The_first_cell_says_in_one_line_which_build_command_to_run()
+    [Theory]
+    [InlineData("01-backprop.ipynb")]
+    [InlineData("02-one-step.ipynb")]
+    [InlineData("03-experiments.ipynb")]
+    public void The_first_cell_says_in_one_line_which_build_command_to_run(string notebook)
     {
         Prerequisites.EnsureReady();  // restores dotnet-repl
         // A copy of the repository with the notebook and the tool manifest but no built libraries.
         var notebooks = Directory.CreateDirectory(Path.Combine(_clone, "notebooks")).FullName;
-        File.Copy(Path.Combine(Repository.Notebooks, "01-backprop.ipynb"), Path.Combine(notebooks, "01-backprop.ipynb"));
+        File.Copy(Path.Combine(Repository.Notebooks, notebook), Path.Combine(notebooks, notebook));
         Directory.CreateDirectory(Path.Combine(_clone, ".config"));
         File.Copy(Repository.PathOf(".config", "dotnet-tools.json"), Path.Combine(_clone, ".config", "dotnet-tools.json"));
 
-        var run = NotebookRun.Run(notebooks, "01-backprop.ipynb");
+        var run = NotebookRun.Run(notebooks, notebook);
 
         Assert.Equal(2, run.Command.ExitCode);
         var error = Assert.Single(run.Cells[0].Errors);

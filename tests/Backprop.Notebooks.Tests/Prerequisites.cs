@@ -7,7 +7,7 @@ namespace Backprop.Notebooks.Tests;
 internal static class Prerequisites
 {
     /// <summary>The README's build step, which produces the dlls the notebooks reference.</summary>
-    public static readonly string[] BuildCommand = ["build", "lib/Backprop.Charts", "-c", "Release"];
+    public static readonly string[] BuildCommand = ["build", "lib/Backprop.Notebooks", "-c", "Release"];
 
     private static readonly Lazy<bool> Ready = new(Prepare);
 
