@@ -26,7 +26,7 @@ internal sealed class BatchPartition
     internal const int MaxTileSamples = 1024;
 
     /// <summary>A chunk is worth handing to another thread from about this many forward multiply-adds.</summary>
-    internal const long MinChunkWork = 64 * 1024;
+    internal const long MinChunkWork = 128 * 1024;
 
     /// <summary>At most this many chunks (and partial gradients) per epoch.</summary>
     internal const int MaxChunks = 16;
