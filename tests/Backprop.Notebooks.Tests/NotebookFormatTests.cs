@@ -69,21 +69,26 @@ public partial class NotebookFormatTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void It_loads_the_libraries_from_their_release_build_next_to_the_notebooks(string notebook)
+    public void It_loads_the_libraries_from_the_one_folder_the_build_step_fills(string notebook)
     {
+        // Prerequisites.BuildCommand builds lib/Backprop.Notebooks, whose output folder holds matching copies of every
+        // library. Loading them all from there means a later build of one library alone cannot leave the notebook
+        // with two different copies of it (the kernel refuses to load the second).
         var references = DllReference().Matches(Source(notebook)).ToList();
 
         Assert.NotEmpty(references);
         Assert.All(references, reference =>
-            Assert.True(
-                File.Exists(Repository.PathOf("lib", reference.Groups["project"].Value, reference.Groups["project"].Value + ".csproj")),
-                $"{reference.Value} names no project under lib/"));
+        {
+            Assert.Equal(Prerequisites.BuildCommand[1], "lib/" + reference.Groups["folder"].Value);
+            var dll = reference.Groups["dll"].Value;
+            Assert.True(File.Exists(Repository.PathOf("lib", dll, dll + ".csproj")), $"{reference.Value} names no project under lib/");
+        });
     }
 
     [GeneratedRegex(@"#r ""nuget: (?<name>[^,""]+), (?<version>[^""]+)""")]
     private static partial Regex NuGetReference();
 
-    [GeneratedRegex(@"#r ""\.\./lib/(?<project>[^/""]+)/bin/Release/net10\.0/\k<project>\.dll""")]
+    [GeneratedRegex(@"#r ""\.\./lib/(?<folder>[^/""]+)/bin/Release/net10\.0/(?<dll>[^/""]+)\.dll""")]
     private static partial Regex DllReference();
 
     private static JsonDocument Read(string notebook) =>
