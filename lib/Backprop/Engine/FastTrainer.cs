@@ -4,7 +4,7 @@ namespace Backprop.Engine;
 
 /// <summary>
 /// The fast training engine behind <see cref="Trainer.Train(Network, Matrix{double}, Matrix{double}, int, double, Action{int, double}?)"/>: the same full-batch gradient descent, the same
-/// losses (to about 1e-15 relative) and the same divergence behaviour, on SIMD kernels, both cores, and buffers
+/// losses (to about 1e-14 relative or better) and the same divergence behaviour, on SIMD kernels, both cores, and buffers
 /// allocated once per run.
 /// </summary>
 /// <remarks>
