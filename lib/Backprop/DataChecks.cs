@@ -63,6 +63,17 @@ public static class DataChecks
         }
     }
 
+    /// <summary>Everything a training run needs: data that fits the network, a valid learning rate, epochs ≥ 0.</summary>
+    public static void RequireTrainingRun(Network network, Matrix<double>? input, Matrix<double>? target, int epochs, double learningRate)
+    {
+        RequireTarget(network, input, target);
+        RequireLearningRate(learningRate);
+        if (epochs < 0)
+        {
+            throw new InvalidInputException($"The number of epochs is {epochs}: it must be 0 or more.");
+        }
+    }
+
     private static void RequireFinite(Matrix<double> m, string name)
     {
         for (var row = 0; row < m.RowCount; row++)

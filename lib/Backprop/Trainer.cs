@@ -55,13 +55,7 @@ public static class Trainer
     private static IReadOnlyList<double> Run(
         Network network, Matrix<double> input, Matrix<double> target, int epochs, double learningRate, Action<EpochDetails>? onEpoch)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        DataChecks.RequireTarget(network, input, target);
-        DataChecks.RequireLearningRate(learningRate);
-        if (epochs < 0)
-        {
-            throw new InvalidInputException($"The number of epochs is {epochs}: it must be 0 or more.");
-        }
+        DataChecks.RequireTrainingRun(network, input, target, epochs, learningRate);
 
         var losses = new List<double>(epochs);
         for (var epoch = 0; epoch < epochs; epoch++)

@@ -40,13 +40,7 @@ internal static class FastTrainer
         Action<int, double>? onEpoch = null,
         int maxThreads = int.MaxValue)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        DataChecks.RequireTarget(network, input, target);
-        DataChecks.RequireLearningRate(learningRate);
-        if (epochs < 0)
-        {
-            throw new InvalidInputException($"The number of epochs is {epochs}: it must be 0 or more.");
-        }
+        DataChecks.RequireTrainingRun(network, input, target, epochs, learningRate);
 
         var losses = new List<double>(epochs);
         if (epochs == 0)
