@@ -53,6 +53,9 @@ public sealed class GradientCheckReport
     /// <summary>Gradients closer than this (absolute) agree: both are zero up to rounding.</summary>
     public const double RoundingNoise = 1e-10;
 
+    /// <summary>The table's columns.</summary>
+    private static readonly string[] Header = ["Parameter", "Backprop", "Finite difference", "Relative error", "Verdict"];
+
     private GradientCheckReport(IReadOnlyList<GradientCheckRow> rows) => Rows = rows;
 
     /// <summary>Every parameter, in the order the check visited them (W1, b1, W2, …), with its verdict.</summary>
@@ -148,8 +151,6 @@ public sealed class GradientCheckReport
         ]).ToList();
         return Summary + "\n" + TextTable.Format(Header, rows, 0, 4);
     }
-
-    private static readonly string[] Header = ["Parameter", "Backprop", "Finite difference", "Relative error", "Verdict"];
 
     /// <summary>The verdict as the table shows it: a sign and a word, so it reads without colour.</summary>
     public static string Label(GradientVerdict verdict) => verdict switch
