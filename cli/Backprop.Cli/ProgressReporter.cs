@@ -7,11 +7,11 @@ namespace Backprop.Cli;
 /// Tells a waiting user how a long run is going: after two seconds, then every two seconds, one line on
 /// stderr with the epochs done, the loss and the time left. Short runs print nothing.
 /// </summary>
-internal sealed class ProgressReporter(TextWriter output, int totalEpochs, bool enabled)
+internal sealed class ProgressReporter(TextWriter output, int totalEpochs, bool enabled, TimeSpan? interval = null)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    private readonly TimeSpan _interval = interval ?? TimeSpan.FromSeconds(2);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _nextReport = Interval;
+    private TimeSpan _nextReport = interval ?? TimeSpan.FromSeconds(2);
 
     public void EpochDone(int epoch, double loss)
     {
@@ -26,6 +26,6 @@ internal sealed class ProgressReporter(TextWriter output, int totalEpochs, bool 
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"progress: {done}/{totalEpochs} epochs, loss {loss:G6}, about {Math.Ceiling(left.TotalSeconds)} s left"));
-        _nextReport = elapsed + Interval;
+        _nextReport = elapsed + _interval;
     }
 }

@@ -1,0 +1,27 @@
+using Backprop.Cli;
+
+namespace Backprop.Tests.Cli;
+
+public class ProgressReporterTests
+{
+    [Fact]
+    public void Each_line_says_epochs_done_the_loss_and_the_time_left()
+    {
+        using var output = new StringWriter();
+        var progress = new ProgressReporter(output, totalEpochs: 1000, enabled: true, interval: TimeSpan.Zero);
+
+        progress.EpochDone(epoch: 9, loss: 0.123456789);
+
+        Assert.Matches(@"^progress: 10/1000 epochs, loss 0\.123457, about \d+ s left\r?\n$", output.ToString());
+    }
+
+    [Fact]
+    public void Short_runs_and_disabled_progress_print_nothing()
+    {
+        using var output = new StringWriter();
+        new ProgressReporter(output, 1000, enabled: true).EpochDone(0, 1.0);      // well before the first 2 s
+        new ProgressReporter(output, 1000, enabled: false, TimeSpan.Zero).EpochDone(0, 1.0);
+
+        Assert.Equal(string.Empty, output.ToString());
+    }
+}
