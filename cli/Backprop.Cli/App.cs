@@ -45,13 +45,22 @@ internal static class App
         {
             return Fail(stderr, error.Message, Diverged);
         }
+        catch (OutOfMemoryException)
+        {
+            return Fail(stderr, "Not enough memory for this network and data: use fewer --samples or smaller --layers.", BadInput);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, $"{error.Message} Check the file paths and their permissions.", BadInput);
+        }
     }
 
     private static void Train(Options options, TextWriter stdout, TextWriter stderr)
     {
-        // Fail now, not after a long run, if a file asked for cannot be written.
+        // Fail now, not after a long run, if a file asked for cannot be written or would overwrite an input.
         RequireWritable(options.SavePath, "--save");
         RequireWritable(options.PlotPath, "--plot");
+        RequireDistinct(options);
 
         var (network, input, target) = Setup(options);
         var progress = new ProgressReporter(stderr, options.Epochs, options.Progress);
@@ -65,7 +74,7 @@ internal static class App
             progress.EpochDone(epoch, loss);
         });
 
-        WarnAboutDeadUnits(network, input, stderr);
+        WarnAboutDeadUnits(network, input, options, stderr);
         if (options.SavePath is not null)
         {
             ModelFile.Save(network, options.SavePath);
@@ -100,7 +109,7 @@ internal static class App
         }
 
         var data = CsvDataset.Load(options.DataFile, options.Target!);
-        RequireFits(data, layers, options.DataFile);
+        RequireFits(data, layers, options.DataFile, fromModel: loaded is not null);
         return (network, data.Features, data.Targets);
     }
 
@@ -112,13 +121,13 @@ internal static class App
         if (options.Target is null)
         {
             var (features, names) = CsvDataset.LoadFeatures(options.PredictFile!);
-            RequireFits(features.ColumnCount, names, network.LayerSizes, options.PredictFile!);
+            RequireFits(features.ColumnCount, names, network.LayerSizes, options.PredictFile!, fromModel: true);
             input = features;
         }
         else
         {
             var data = CsvDataset.Load(options.PredictFile!, options.Target);
-            RequireFits(data, network.LayerSizes, options.PredictFile!);
+            RequireFits(data, network.LayerSizes, options.PredictFile!, fromModel: true);
             input = data.Features;
             target = data.Targets;
         }
@@ -137,32 +146,60 @@ internal static class App
         }
     }
 
-    private static void RequireFits(Dataset data, IReadOnlyList<int> layers, string file)
+    /// <summary>
+    /// Checks that a CSV's columns fit the network. The fix offered depends on where the layers came from:
+    /// --layers can be changed, a loaded model's layers cannot.
+    /// </summary>
+    private static void RequireFits(Dataset data, IReadOnlyList<int> layers, string file, bool fromModel)
     {
-        RequireFits(data.Features.ColumnCount, data.FeatureNames, layers, file);
+        RequireFits(data.Features.ColumnCount, data.FeatureNames, layers, file, fromModel);
         if (layers[^1] != 1)
         {
-            throw new InvalidInputException(
-                $"{Path.GetFileName(file)} has one target column but the last layer has {layers[^1]} units: end --layers with 1.");
+            throw new InvalidInputException(fromModel
+                ? $"{Path.GetFileName(file)} has one target column but the model has {layers[^1]} outputs: use a model trained with one output."
+                : $"{Path.GetFileName(file)} has one target column but the last layer has {layers[^1]} units: end --layers with 1.");
         }
     }
 
-    private static void RequireFits(int featureCount, IReadOnlyList<string> names, IReadOnlyList<int> layers, string file)
+    private static void RequireFits(int featureCount, IReadOnlyList<string> names, IReadOnlyList<int> layers, string file, bool fromModel)
     {
-        if (featureCount != layers[0])
+        if (featureCount == layers[0])
         {
-            var suggestion = string.Join(',', new[] { featureCount }.Concat(layers.Skip(1)));
-            throw new InvalidInputException(
-                $"{Path.GetFileName(file)} has {featureCount} feature columns ({string.Join(", ", names)}) but the first layer has {layers[0]} units: " +
-                $"use --layers {suggestion}.");
+            return;
+        }
+
+        var problem = $"{Path.GetFileName(file)} has {featureCount} feature columns ({string.Join(", ", names)}) but ";
+        throw new InvalidInputException(fromModel
+            ? problem + $"the model expects {layers[0]} features: give a file with exactly those feature columns (name the target with --target, it is left out)."
+            : problem + $"the first layer has {layers[0]} units: use --layers {string.Join(',', new[] { featureCount }.Concat(layers.Skip(1)))}.");
+    }
+
+    /// <summary>Refuses to write an output over an input or over another output: nothing the user gave is ever lost.</summary>
+    private static void RequireDistinct(Options options)
+    {
+        var inputs = new[] { ("--data", options.DataFile), ("--predict", options.PredictFile) };
+        var outputs = new[] { ("--save", options.SavePath), ("--plot", options.PlotPath) };
+        foreach (var (outputName, output) in outputs.Where(o => o.Item2 is not null))
+        {
+            foreach (var (otherName, other) in inputs.Concat(outputs).Where(o => o.Item2 is not null && o.Item1 != outputName))
+            {
+                if (SamePath(output!, other!))
+                {
+                    throw new InvalidInputException(
+                        $"{outputName} and {otherName} name the same file '{output}': writing it would destroy the other. Choose another file name.");
+                }
+            }
         }
     }
+
+    private static bool SamePath(string first, string second) =>
+        string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), StringComparison.Ordinal);
 
     /// <summary>
     /// A hidden ReLU that outputs 0 for every sample passes back no gradient and stops learning. When most of
     /// them are dead the network can only fit a constant, so say so.
     /// </summary>
-    private static void WarnAboutDeadUnits(Network network, Matrix<double> input, TextWriter stderr)
+    private static void WarnAboutDeadUnits(Network network, Matrix<double> input, Options options, TextWriter stderr)
     {
         var hidden = ReluActivity.HiddenUnitCount(network);
         var dead = ReluActivity.DeadUnits(network.Forward(input));
@@ -171,7 +208,9 @@ internal static class App
             var names = string.Join(", ", dead.Select(d => $"layer {d.Layer + 1} unit {d.Unit + 1}"));
             stderr.WriteLine(
                 $"warning: {dead.Count} of {hidden} hidden ReLU units output 0 for every sample ({names}), so they no longer learn. " +
-                "Try a smaller learning rate, --init he, or another --seed.");
+                (options.Initialization == Initialization.Randn && options.LoadPath is null
+                    ? "Try a smaller learning rate, --init he, or another --seed."
+                    : "Try a smaller learning rate or another --seed."));
         }
     }
 

@@ -30,7 +30,7 @@ internal static class HelpText
 
         Other:
           --no-progress       no progress lines on stderr during long runs
-          --help              this text
+          -h, --help          this text
 
         Exit codes: 0 done, 2 bad arguments or data, 3 training diverged.
         """;

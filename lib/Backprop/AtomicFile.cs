@@ -26,7 +26,7 @@ public static class AtomicFile
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            throw new InvalidInputException($"Cannot write '{path}': {error.Message} Choose a folder that exists and can be written.", error);
+            throw CannotWrite(path, error);
         }
         catch
         {
@@ -71,12 +71,21 @@ public static class AtomicFile
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidInputException($"Cannot write '{path}': {error.Message} Choose a folder that exists and can be written.", error);
+            throw CannotWrite(path, error);
         }
         finally
         {
             TryDelete(probe);
         }
+    }
+
+    /// <summary>The error for a path that cannot be written, naming the user's path and folder, never the temporary file.</summary>
+    private static InvalidInputException CannotWrite(string path, Exception error)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        var reason = error is UnauthorizedAccessException ? "permission denied" : "the system refused to create a file there";
+        return new InvalidInputException(
+            $"Cannot write '{path}': {reason} in the folder '{folder}'. Choose a folder that exists and can be written.", error);
     }
 
     private static string TemporaryPathFor(string path)

@@ -21,13 +21,7 @@ public static class CsvDataset
     /// <exception cref="InvalidInputException">The file is missing, empty or malformed, or the column does not exist.</exception>
     public static Dataset Load(string path, string targetColumn)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException($"The data file '{path}' does not exist: check the path.");
-        }
-
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        using var reader = OpenFile(path);
         return Read(reader, targetColumn, Path.GetFileName(path));
     }
 
@@ -35,13 +29,7 @@ public static class CsvDataset
     /// <exception cref="InvalidInputException">The file is missing, empty or malformed.</exception>
     public static (Matrix<double> Features, IReadOnlyList<string> Names) LoadFeatures(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException($"The data file '{path}' does not exist: check the path.");
-        }
-
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+        using var reader = OpenFile(path);
         var (header, rows) = ReadTable(reader, Path.GetFileName(path));
         return (Matrix<double>.Build.Dense(rows.Count, header.Length, (i, j) => rows[i][j]), header);
     }
@@ -104,7 +92,7 @@ public static class CsvDataset
             if (record.Length != header.Length)
             {
                 throw new InvalidInputException(
-                    $"{sourceName} line {line} has {record.Length} values but the header has {header.Length} columns: every row needs one value per column.");
+                    $"{sourceName} line {line} has {record.Length} {Plural(record.Length, "value")} but the header has {header.Length} {Plural(header.Length, "column")}: every row needs one value per column.");
             }
 
             rows.Add(record.Select((cell, column) => ParseCell(cell, line, header[column], sourceName)).ToArray());
@@ -118,14 +106,52 @@ public static class CsvDataset
         return (header, rows);
     }
 
+    /// <summary>Opens a data file for reading, turning "missing", "a folder" and "not readable" into clear errors.</summary>
+    private static StreamReader OpenFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException($"The data file '{path}' is a folder: give the path of a CSV file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException($"The data file '{path}' does not exist: check the path.");
+        }
+
+        try
+        {
+            var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            reader.Peek(); // reads the first block now, so that an unreadable file fails here
+            return reader;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"Cannot read the data file '{path}' ({error.Message}): check that it is a readable file.", error);
+        }
+    }
+
     private static string[] ReadHeader(CsvReader csv, string sourceName)
     {
+        var empty = new InvalidInputException($"{sourceName} is empty: it needs a header row and at least one row of numbers.");
         if (!ReadRecord(csv, sourceName))
         {
-            throw new InvalidInputException($"{sourceName} is empty: it needs a header row and at least one row of numbers.");
+            throw empty;
         }
 
         var header = csv.Parser.Record ?? [];
+        if (header.All(name => name.Length == 0))
+        {
+            throw empty;
+        }
+
+        if (header.Length == 1 && header[0].Contains(';', StringComparison.Ordinal))
+        {
+            throw new InvalidInputException(
+                $"{sourceName} separates its columns with ';': save it with commas between columns and a dot for decimals (0.5, not 0,5).");
+        }
+
         for (var column = 0; column < header.Length; column++)
         {
             if (header[column].Length == 0)
@@ -156,6 +182,8 @@ public static class CsvDataset
                 $"{sourceName} line {csv.Parser.RawRow} is not valid CSV (for example, an unclosed quote): fix that line.", error);
         }
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
 
     private static double ParseCell(string cell, int line, string column, string sourceName)
     {

@@ -70,7 +70,7 @@ public static class GradientCheck
         new(name, backprop, numerical, RelativeError(backprop, numerical), kink);
 
     private static (double Slope, bool CrossesKink) Nudge(
-        Network network, Matrix<double> input, Matrix<double> target, double step, bool[][] masks, Action<double> set, double original)
+        Network network, Matrix<double> input, Matrix<double> target, double step, IReadOnlyList<bool[,]> masks, Action<double> set, double original)
     {
         set(original + step);
         var up = network.Forward(input);
@@ -84,11 +84,8 @@ public static class GradientCheck
     }
 
     /// <summary>For each hidden layer, which units are active (z &gt; 0) for which sample.</summary>
-    private static bool[][] ActiveMasks(ForwardPass forward) =>
-        forward.PreActivations.Take(forward.PreActivations.Count - 1)
-            .Select(z => z.Enumerate().Select(value => value > 0).ToArray())
-            .ToArray();
+    private static IReadOnlyList<bool[,]> ActiveMasks(ForwardPass forward) => ReluActivity.ActiveUnits(forward);
 
-    private static bool SameMasks(bool[][] first, bool[][] second) =>
-        first.Zip(second).All(pair => pair.First.AsSpan().SequenceEqual(pair.Second));
+    private static bool SameMasks(IReadOnlyList<bool[,]> first, IReadOnlyList<bool[,]> second) =>
+        first.Zip(second).All(pair => pair.First.Cast<bool>().SequenceEqual(pair.Second.Cast<bool>()));
 }

@@ -61,6 +61,11 @@ public static class ModelFile
     public static Network Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new InvalidInputException($"The model file '{path}' is a folder: give the path of a model .json file.");
+        }
+
         if (!File.Exists(path))
         {
             throw new InvalidInputException($"The model file '{path}' does not exist: check the path, or train and --save one first.");
@@ -71,9 +76,9 @@ public static class ModelFile
             using var stream = File.OpenRead(path);
             return Read(stream, Path.GetFileName(path));
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidInputException($"Cannot read the model file '{path}': {error.Message}", error);
+            throw new InvalidInputException($"Cannot read the model file '{path}' ({error.Message}): check that it is a readable file.", error);
         }
     }
 
@@ -122,7 +127,7 @@ public static class ModelFile
             }
             catch (InvalidInputException error)
             {
-                throw Malformed(sourceName, error.Message, error);
+                throw Malformed(sourceName, error.Message.TrimEnd('.'), error);
             }
 
             if (!network.LayerSizes.SequenceEqual(layers))

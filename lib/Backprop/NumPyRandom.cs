@@ -68,8 +68,12 @@ public sealed class NumPyRandom
 
     private static Matrix<double> Fill(int rows, int columns, Func<double> next)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        if (rows < 0 || columns < 0 || (long)rows * columns > Array.MaxLength)
+        {
+            throw new InvalidInputException(
+                $"Cannot draw a {rows}×{columns} matrix: the sizes must be 0 or more and their product at most {Array.MaxLength}. Use fewer samples or smaller layers.");
+        }
+
         var matrix = Matrix<double>.Build.Dense(rows, columns);
         for (var row = 0; row < rows; row++)
         {
@@ -86,8 +90,8 @@ public sealed class NumPyRandom
     {
         if (seed is < 0 or > uint.MaxValue)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(seed), seed, "A seed must be between 0 and 4294967295, as NumPy's np.random.seed requires.");
+            throw new InvalidInputException(
+                $"The seed {seed} is out of range: a seed must be between 0 and 4294967295, as NumPy's np.random.seed requires.");
         }
 
         return new MersenneTwister((uint)seed);

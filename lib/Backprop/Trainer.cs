@@ -3,12 +3,22 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Backprop;
 
 /// <summary>Full-batch gradient descent, the original notebook's <c>train(X, y, epochs)</c>.</summary>
+/// <remarks>
+/// The loop to read is <c>Run</c> and <c>StepWithDetails</c> below: forward pass, loss, backward pass, update,
+/// once per epoch. The <c>(epoch, loss)</c> overload of <c>Train</c> computes exactly that on the fast engine in
+/// <c>lib/Backprop/Engine</c>; the <see cref="EpochDetails"/> overload and <see cref="Step"/> run this readable loop.
+/// </remarks>
 public static class Trainer
 {
     /// <summary>
     /// One epoch: forward pass, loss, backward pass, update. Returns the loss measured before the update,
     /// as the original prints it.
     /// </summary>
+    /// <param name="network">The network to update in place.</param>
+    /// <param name="input">X: one sample per row.</param>
+    /// <param name="target">y: one target row per sample.</param>
+    /// <param name="learningRate">lr: the size of the step.</param>
+    /// <param name="epoch">Only a label: the epoch number a divergence message names.</param>
     /// <exception cref="TrainingDivergedException">The loss is not finite (the network is left unchanged).</exception>
     public static double Step(Network network, Matrix<double> input, Matrix<double> target, double learningRate, int epoch = 0) =>
         StepWithDetails(network, input, target, learningRate, epoch).Loss;

@@ -46,7 +46,7 @@ public class NumPyRandomTests
     [InlineData(4294967296L)]
     public void Rejects_seeds_NumPy_rejects(long seed)
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new NumPyRandom(seed));
+        var error = Assert.Throws<InvalidInputException>(() => new NumPyRandom(seed));
         Assert.Contains("4294967295", error.Message);
     }
 }

@@ -42,6 +42,9 @@ public class CliErrorTests
 
     [Theory]
     [InlineData("", "is empty", "header row")]
+    [InlineData("\n\n  \n", "is empty", "header row")]
+    [InlineData("a;b;y\n0,1;0,2;0,3\n", "separates its columns with ';'", "commas")]
+    [InlineData("a,b,y\n1,2,3\n4\n", "line 3 has 1 value but the header has 3 columns", "one value per column")]
     [InlineData("a,b,y\n", "no data rows", "at least one row")]
     [InlineData("a,b,c\n1,2,3\n", "no column named 'y'", "a, b, c")]
     [InlineData("a,b,y\n1,2,3\n4,,6\n", "line 3, column 'b' is empty", "fill in a number")]
@@ -74,6 +77,36 @@ public class CliErrorTests
     }
 
     [Fact]
+    public void A_folder_or_an_unreadable_file_as_data()
+    {
+        using var folder = new TemporaryFolder();
+        AssertOneLineError(CliRun.Of("--data", folder.Path, "--target", "y"), 2, "is a folder", "CSV file");
+        AssertOneLineError(CliRun.Of("--data", "/proc/self/mem", "--target", "y"), 2, "Cannot read the data file '/proc/self/mem'", "readable file");
+    }
+
+    [Theory]
+    [InlineData("--samples", "2000000000")]
+    [InlineData("--layers", "100000,100000,1")]
+    [InlineData("--layers", "3,2147483647,1")]
+    public void Sizes_too_big_to_hold_are_refused_with_the_fix(string option, string value)
+    {
+        AssertOneLineError(CliRun.Of(option, value), 2, "Cannot draw a", "Use fewer samples or smaller layers");
+    }
+
+    [Fact]
+    public void Outputs_never_overwrite_the_data_or_each_other()
+    {
+        using var folder = new TemporaryFolder();
+        var data = folder.Write("d.csv", "a,b,c,y\n1,2,3,4\n");
+        var page = folder.File("x");
+
+        AssertOneLineError(CliRun.Of("--data", data, "--target", "y", "--save", data), 2, "--save and --data name the same file", "another file name");
+        AssertOneLineError(CliRun.Of("--save", page, "--plot", page), 2, "--save and --plot name the same file", "another file name");
+        Assert.Equal("a,b,c,y\n1,2,3,4\n", File.ReadAllText(data));
+        Assert.False(File.Exists(page));
+    }
+
+    [Fact]
     public void An_unwritable_save_path_fails_before_training()
     {
         var run = CliRun.Of("--save", "/no/such/folder/model.json");
@@ -96,7 +129,8 @@ public class CliErrorTests
         // /proc exists but no one, not even root, can create a file in it.
         var run = CliRun.Of("--plot", "/proc/loss.html");
 
-        AssertOneLineError(run, 2, "--plot: Cannot write '/proc/loss.html'", "can be written");
+        AssertOneLineError(run, 2, "--plot: Cannot write '/proc/loss.html': the system refused to create a file there in the folder '/proc'", "can be written");
+        Assert.DoesNotContain(".tmp", run.Stderr);
         Assert.Equal(string.Empty, run.Stdout);
     }
 

@@ -99,6 +99,17 @@ public class MainJobTests
         var warning = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("warning: 3 of 4 hidden ReLU units output 0 for every sample (layer 1 unit 1, layer 2 unit 1, layer 2 unit 2)", warning);
         Assert.Contains("smaller learning rate", warning);
+        Assert.Contains("--init he", warning);
+    }
+
+    [Fact]
+    public void The_dead_relu_warning_does_not_suggest_what_the_run_already_did()
+    {
+        var run = CliRun.Of("--lr", "0.5", "--epochs", "50", "--init", "he", "--seed", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("warning: 4 of 4 hidden ReLU units", run.Stderr);
+        Assert.DoesNotContain("--init he", run.Stderr);
     }
 
     [Fact]

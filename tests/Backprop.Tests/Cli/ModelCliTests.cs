@@ -80,7 +80,7 @@ public class ModelCliTests
         Assert.Equal(0, CliRun.Of("--epochs", "1", "--save", model).ExitCode);
         var data = folder.Write("x.csv", "a,b\n0.1,0.2\n");
 
-        CliErrorTests.AssertOneLineError(CliRun.Of("--load", model, "--predict", data), 2, "has 2 feature columns (a, b) but the first layer has 3 units", "--layers");
+        CliErrorTests.AssertOneLineError(CliRun.Of("--load", model, "--predict", data), 2, "has 2 feature columns (a, b) but the model expects 3 features", "--target");
     }
 
     [Theory]
