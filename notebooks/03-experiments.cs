@@ -89,7 +89,7 @@ var bySize = new List<LossSeries>();
 foreach (var shape in shapes)
 {
     var candidate = Network.Create(shape, new NumPyRandom(seed: 0), Initialization.He);
-    var parameters = candidate.Weights.Sum(w => w.RowCount * w.ColumnCount) + candidate.Biases.Sum(b => b.Count);
+    var parameters = candidate.ParameterCount;
     var losses = Trainer.Train(candidate, X, y, epochs: 1000, learningRate: 0.01);
     var name = string.Join("-", shape);
     Console.WriteLine($"{name,-12} {parameters,4} parameters: loss {losses[0]:F4} → {losses[^1]:F4}");
@@ -124,10 +124,9 @@ Console.WriteLine($"{data.SampleCount} days. Features: {string.Join(", ", data.F
 Display(Show.Matrices(("features", data.Features), ("rentals", data.Targets)));
 
 int trainDays = 240, testDays = data.SampleCount - trainDays;
-var XTrain = data.Features.SubMatrix(0, trainDays, 0, data.Features.ColumnCount);
-var yTrain = data.Targets.SubMatrix(0, trainDays, 0, 1);
-var XTest = data.Features.SubMatrix(trainDays, testDays, 0, data.Features.ColumnCount);
-var yTest = data.Targets.SubMatrix(trainDays, testDays, 0, 1);
+var (train, test) = data.Split(trainDays);   // the first 240 days to train on, the rest held out
+var (XTrain, yTrain) = (train.Features, train.Targets);
+var (XTest, yTest) = (test.Features, test.Targets);
 Console.WriteLine($"{trainDays} days to train on, {testDays} days to test on");
 
 var raw = Network.Create([4, 16, 16, 1], new NumPyRandom(seed: 0), Initialization.He);

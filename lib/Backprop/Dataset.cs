@@ -15,4 +15,23 @@ public sealed record Dataset(
 {
     /// <summary>Number of samples (rows).</summary>
     public int SampleCount => Features.RowCount;
+
+    /// <summary>
+    /// Splits the rows in two, in file order: the first <paramref name="firstRows"/> samples (for training) and
+    /// the rest (held out, for testing).
+    /// </summary>
+    /// <exception cref="InvalidInputException">Either part would be empty.</exception>
+    public (Dataset Head, Dataset Tail) Split(int firstRows)
+    {
+        if (firstRows < 1 || firstRows >= SampleCount)
+        {
+            throw new InvalidInputException(
+                $"Cannot split {SampleCount} samples after row {firstRows}: each part needs at least one sample, so split after 1 to {SampleCount - 1}.");
+        }
+
+        var rest = SampleCount - firstRows;
+        return (
+            this with { Features = Features.SubMatrix(0, firstRows, 0, Features.ColumnCount), Targets = Targets.SubMatrix(0, firstRows, 0, Targets.ColumnCount) },
+            this with { Features = Features.SubMatrix(firstRows, rest, 0, Features.ColumnCount), Targets = Targets.SubMatrix(firstRows, rest, 0, Targets.ColumnCount) });
+    }
 }

@@ -58,6 +58,9 @@ public sealed class Network
     /// <summary>Units per layer, input first: <c>[3, 2, 2, 1]</c> for the original.</summary>
     public IReadOnlyList<int> LayerSizes { get; }
 
+    /// <summary>How many numbers training adjusts: every weight and every bias.</summary>
+    public int ParameterCount => _weights.Sum(w => w.RowCount * w.ColumnCount) + _biases.Sum(b => b.Count);
+
     /// <summary>Number of weight layers (one less than the number of entries in <see cref="LayerSizes"/>).</summary>
     public int LayerCount => _weights.Length;
 
