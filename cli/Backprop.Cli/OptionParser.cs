@@ -36,7 +36,7 @@ internal static class OptionParser
             {
                 "--help" or "-h" => options with { Help = true },
                 "--seed" => options with { Seed = ParseSeed(Value()) },
-                "--layers" => options with { Layers = ParseLayers(Value()), LayersGiven = true },
+                "--layers" => options with { Layers = ParseLayers(Value()) },
                 "--lr" => options with { LearningRate = ParseLearningRate(Value()) },
                 "--epochs" => options with { Epochs = ParseInteger(name, Value(), minimum: 0, "0 or more") },
                 "--print-every" => options with { PrintEvery = ParseInteger(name, Value(), minimum: 1, "1 or more") },
@@ -98,7 +98,7 @@ internal static class OptionParser
             }
         }
 
-        if (options.LoadPath is not null && options.LayersGiven)
+        if (options.LoadPath is not null && seen.Contains("--layers"))
         {
             throw new UsageException("--load brings the model's own layers: leave out --layers.");
         }

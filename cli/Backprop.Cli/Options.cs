@@ -7,9 +7,6 @@ internal sealed record Options
 
     public IReadOnlyList<int> Layers { get; init; } = [3, 2, 2, 1];
 
-    /// <summary>True when --layers was given (a loaded model brings its own layers).</summary>
-    public bool LayersGiven { get; init; }
-
     public double LearningRate { get; init; } = 0.01;
 
     public int Epochs { get; init; } = 1000;

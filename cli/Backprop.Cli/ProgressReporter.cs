@@ -9,9 +9,10 @@ namespace Backprop.Cli;
 /// </summary>
 internal sealed class ProgressReporter(TextWriter output, int totalEpochs, bool enabled, TimeSpan? interval = null)
 {
-    private readonly TimeSpan _interval = interval ?? TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(2);
+    private readonly TimeSpan _interval = interval ?? DefaultInterval;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _nextReport = interval ?? TimeSpan.FromSeconds(2);
+    private TimeSpan _nextReport = interval ?? DefaultInterval;
 
     public void EpochDone(int epoch, double loss)
     {

@@ -33,16 +33,11 @@ public static class ChartFile
         var page = embedPlotlyJs ? WithPlotlyJsEmbedded(chart) : chart;
         var html = GenericChart.toEmbeddedHTML(page);
 
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Replace(fullPath, stream =>
         {
-            File.WriteAllText(temporary, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+            writer.Write(html);
+        });
 
         return fullPath;
     }

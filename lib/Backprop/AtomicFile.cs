@@ -10,6 +10,24 @@ public static class AtomicFile
     /// <exception cref="InvalidInputException">The folder does not exist or cannot be written.</exception>
     public static void Write(string path, Action<Stream> write)
     {
+        try
+        {
+            Replace(path, write);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(path, error);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="path"/> through <paramref name="write"/>, atomically, like <see cref="Write"/>, but
+    /// lets an I/O error through as it is (for callers that report such errors themselves).
+    /// </summary>
+    /// <exception cref="IOException">The temporary file could not be written or renamed; it is deleted.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
+    public static void Replace(string path, Action<Stream> write)
+    {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
         var temporary = TemporaryPathFor(path);
@@ -23,25 +41,12 @@ public static class AtomicFile
 
             File.Move(temporary, path, overwrite: true);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-            throw CannotWrite(path, error);
-        }
         catch
         {
             TryDelete(temporary);
             throw;
         }
     }
-
-    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> as UTF-8, atomically.</summary>
-    public static void WriteAllText(string path, string text) =>
-        Write(path, stream =>
-        {
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
-            writer.Write(text);
-        });
 
     /// <summary>
     /// Checks, before any long work, that <paramref name="path"/> could be written: its folder exists and a

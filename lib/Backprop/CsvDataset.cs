@@ -21,16 +21,14 @@ public static class CsvDataset
     /// <exception cref="InvalidInputException">The file is missing, empty or malformed, or the column does not exist.</exception>
     public static Dataset Load(string path, string targetColumn)
     {
-        using var reader = OpenFile(path);
-        return Read(reader, targetColumn, Path.GetFileName(path));
+        return ReadFile(path, reader => Read(reader, targetColumn, Path.GetFileName(path)));
     }
 
     /// <summary>Loads every column of <paramref name="path"/> as a feature (for predictions, where there is no target).</summary>
     /// <exception cref="InvalidInputException">The file is missing, empty or malformed.</exception>
     public static (Matrix<double> Features, IReadOnlyList<string> Names) LoadFeatures(string path)
     {
-        using var reader = OpenFile(path);
-        var (header, rows) = ReadTable(reader, Path.GetFileName(path));
+        var (header, rows) = ReadFile(path, reader => ReadTable(reader, Path.GetFileName(path)));
         return (Matrix<double>.Build.Dense(rows.Count, header.Length, (i, j) => rows[i][j]), header);
     }
 
@@ -106,31 +104,14 @@ public static class CsvDataset
         return (header, rows);
     }
 
-    /// <summary>Opens a data file for reading, turning "missing", "a folder" and "not readable" into clear errors.</summary>
-    private static StreamReader OpenFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
+    /// <summary>Reads a data file the user named, with clear errors for a folder, a missing or an unreadable file.</summary>
+    private static T ReadFile<T>(string path, Func<StreamReader, T> read) =>
+        InputFile.Read(path, "data file", "a CSV file", "check the path", stream =>
         {
-            throw new InvalidInputException($"The data file '{path}' is a folder: give the path of a CSV file.");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException($"The data file '{path}' does not exist: check the path.");
-        }
-
-        try
-        {
-            var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-            reader.Peek(); // reads the first block now, so that an unreadable file fails here
-            return reader;
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"Cannot read the data file '{path}' ({error.Message}): check that it is a readable file.", error);
-        }
-    }
+            using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
+            reader.Peek(); // reads the first block now, so that an unreadable file fails as one, not as bad CSV
+            return read(reader);
+        });
 
     private static string[] ReadHeader(CsvReader csv, string sourceName)
     {

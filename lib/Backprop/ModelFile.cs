@@ -60,26 +60,8 @@ public static class ModelFile
     /// <exception cref="InvalidInputException">The file is missing, not JSON, truncated, or its shapes or values do not make a network.</exception>
     public static Network Load(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
-        {
-            throw new InvalidInputException($"The model file '{path}' is a folder: give the path of a model .json file.");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new InvalidInputException($"The model file '{path}' does not exist: check the path, or train and --save one first.");
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return Read(stream, Path.GetFileName(path));
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"Cannot read the model file '{path}' ({error.Message}): check that it is a readable file.", error);
-        }
+        return InputFile.Read(
+            path, "model file", "a model .json file", "check the path, or train and --save one first", stream => Read(stream, Path.GetFileName(path)));
     }
 
     /// <summary>Reads a network from JSON in <paramref name="stream"/>.</summary>

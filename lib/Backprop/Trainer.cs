@@ -4,7 +4,7 @@ namespace Backprop;
 
 /// <summary>Full-batch gradient descent, the original notebook's <c>train(X, y, epochs)</c>.</summary>
 /// <remarks>
-/// The loop to read is <c>Run</c> and <c>StepWithDetails</c> below: forward pass, loss, backward pass, update,
+/// The loop to read is the <see cref="EpochDetails"/> overload of <c>Train</c> and <c>StepWithDetails</c> below: forward pass, loss, backward pass, update,
 /// once per epoch. The <c>(epoch, loss)</c> overload of <c>Train</c> computes exactly that on the fast engine in
 /// <c>lib/Backprop/Engine</c>; the <see cref="EpochDetails"/> overload and <see cref="Step"/> run this readable loop.
 /// </remarks>
@@ -59,29 +59,14 @@ public static class Trainer
         Action<EpochDetails> onEpoch)
     {
         ArgumentNullException.ThrowIfNull(onEpoch);
-        return Run(network, input, target, epochs, learningRate, onEpoch);
-    }
-
-    private static IReadOnlyList<double> Run(
-        Network network, Matrix<double> input, Matrix<double> target, int epochs, double learningRate, Action<EpochDetails>? onEpoch)
-    {
         DataChecks.RequireTrainingRun(network, input, target, epochs, learningRate);
 
         var losses = new List<double>(epochs);
         for (var epoch = 0; epoch < epochs; epoch++)
         {
-            EpochDetails details;
-            try
-            {
-                details = StepWithDetails(network, input, target, learningRate, epoch);
-            }
-            catch (TrainingDivergedException) when (losses.Count > 0)
-            {
-                throw new TrainingDivergedException(epoch, losses[^1], learningRate);
-            }
-
+            var details = StepWithDetails(network, input, target, learningRate, epoch, lastFiniteLoss: losses.Count > 0 ? losses[^1] : null);
             losses.Add(details.Loss);
-            onEpoch?.Invoke(details);
+            onEpoch(details);
             if (!ParametersAreFinite(network))
             {
                 throw new TrainingDivergedException(epoch, details.Loss, learningRate);
@@ -91,14 +76,15 @@ public static class Trainer
         return losses;
     }
 
-    private static EpochDetails StepWithDetails(Network network, Matrix<double> input, Matrix<double> target, double learningRate, int epoch)
+    private static EpochDetails StepWithDetails(
+        Network network, Matrix<double> input, Matrix<double> target, double learningRate, int epoch, double? lastFiniteLoss = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         var forward = network.Forward(input);
         var loss = Loss.Mse(target, forward.Prediction);
         if (!double.IsFinite(loss))
         {
-            throw new TrainingDivergedException(epoch, lastFiniteLoss: null, learningRate);
+            throw new TrainingDivergedException(epoch, lastFiniteLoss, learningRate);
         }
 
         var gradients = network.Backward(forward, target);

@@ -27,6 +27,12 @@ internal sealed class NotebookRun
     /// <summary>The code cells, in order, with what each produced.</summary>
     public IReadOnlyList<CellOutputs> Cells { get; }
 
+    /// <summary>One line per cell that reported an error: its number, first line and errors.</summary>
+    public IReadOnlyList<string> FailedCells =>
+        Cells.Where(cell => cell.Errors.Count > 0)
+            .Select(cell => $"Cell {cell.Index} ({cell.Source.Split('\n')[0]}): {string.Join("; ", cell.Errors)}")
+            .ToList();
+
     /// <summary>Every line the notebook printed (standard output of all cells, in order).</summary>
     public IReadOnlyList<string> PrintedLines =>
         CommandLine.Lines(string.Concat(Cells.SelectMany(cell => cell.Printed)));
