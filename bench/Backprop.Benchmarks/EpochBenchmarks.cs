@@ -47,8 +47,8 @@ public class EpochBenchmarks
     [Benchmark]
     public double Engine()
     {
-        var loss = _engine.ComputeLossAndGradient();
-        _engine.ApplyUpdate();
+        var loss = _engine.ComputeLossAndGradients();
+        _engine.Update();
         return _engine.ParametersAreFinite() ? loss : double.NaN;
     }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Backprop.Engine;
+using Backprop.Files;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Cli;
@@ -64,7 +66,7 @@ internal static class App
 
         var (network, input, target) = Setup(options);
         var progress = new ProgressReporter(stderr, options.Epochs, options.Progress);
-        var losses = Trainer.Train(network, input, target, options.Epochs, options.LearningRate, (epoch, loss) =>
+        var losses = Trainer.Train(network, input, target, options.Epochs, options.LearningRate, method: FastEngine.Default, onEpoch: (epoch, loss) =>
         {
             if (epoch % options.PrintEvery == 0)
             {

@@ -5,7 +5,7 @@ namespace Backprop.Notebooks;
 
 /// <summary>
 /// Makes the lessons' values show as tables in a notebook: a matrix or vector, a <see cref="Network"/>, the
-/// result of <see cref="GradientCheck.Run"/>, a <see cref="GradientCheckReport"/> and a <see cref="MatrixPanel"/>.
+/// result of <see cref="GradientCheck.Run"/> and a <see cref="MatrixPanel"/>.
 /// </summary>
 /// <remarks>
 /// Call <see cref="Register"/> once, in a notebook's setup cell, after loading this library. Each type gets an
@@ -21,9 +21,7 @@ public static class Formatters
         Both<Vector<double>>(v => Single(v.ToRowMatrix()), v => MatrixTable.Text(null, v.ToRowMatrix()));
         Both<MatrixPanel>(panel => panel.ToHtml(), panel => panel.ToString());
         Both<Network>(NetworkView.Html, NetworkView.Text);
-        Both<GradientCheckReport>(report => report.ToHtml(), report => report.ToString());
-        Both<IEnumerable<GradientCheckEntry>>(
-            entries => GradientCheckReport.Of(entries).ToHtml(), entries => GradientCheckReport.Of(entries).ToString());
+        Both<GradientCheckResult>(GradientCheckReport.ToHtml, GradientCheckReport.ToText);
     }
 
     private static void Both<T>(Func<T, string> html, Func<T, string> text)

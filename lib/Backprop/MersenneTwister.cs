@@ -8,7 +8,7 @@ namespace Backprop;
 /// <c>mt[i] = 1812433253 * (mt[i-1] ^ (mt[i-1] &gt;&gt; 30)) + i</c>.
 /// Each call to <see cref="NextUInt32"/> returns the next tempered 32-bit output.
 /// </remarks>
-public sealed class MersenneTwister
+internal sealed class MersenneTwister
 {
     private const int StateLength = 624;
     private const int ShiftSize = 397;

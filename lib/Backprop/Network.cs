@@ -82,23 +82,15 @@ public sealed class Network
     /// </code>
     /// </summary>
     /// <param name="input">X: one sample per row, one feature per column.</param>
+    /// <exception cref="InvalidInputException">X is empty, holds a NaN or infinity, or does not have one column per input unit.</exception>
     public ForwardPass Forward(Matrix<double> input)
     {
-        DataChecks.RequireInput(this, input);
-        var z = new Matrix<double>[LayerCount];
-        var a = new Matrix<double>[LayerCount];
-        var previous = input;
-        for (var i = 0; i < LayerCount; i++)
-        {
-            z[i] = (previous * _weights[i]).AddToEachRow(_biases[i]);
-            a[i] = i < LayerCount - 1 ? Activation.Relu(z[i]) : z[i];
-            previous = a[i];
-        }
-
-        return new ForwardPass(input, z, a);
+        Checks.RequireInput(this, input);
+        return ForwardCore(input);
     }
 
     /// <summary>The prediction <c>y_pred</c> for each row of <paramref name="input"/>.</summary>
+    /// <inheritdoc cref="Forward"/>
     public Matrix<double> Predict(Matrix<double> input) => Forward(input).Prediction;
 
     /// <summary>
@@ -113,45 +105,83 @@ public sealed class Network
     /// </summary>
     /// <param name="forward">The forward pass on the same network and input.</param>
     /// <param name="target">y: the wanted outputs, one row per sample.</param>
+    /// <exception cref="InvalidInputException">y does not have one row per sample and one column per output, or holds a NaN or infinity.</exception>
     public Gradients Backward(ForwardPass forward, Matrix<double> target)
     {
         ArgumentNullException.ThrowIfNull(forward);
-        DataChecks.RequireTarget(this, forward.Input, target);
+        Checks.RequireTargetFor(this, forward.Input, target);
+        return BackwardCore(forward, target);
+    }
+
+    /// <summary>
+    /// One step of gradient descent on every parameter: <c>W -= lr * dL_dW</c>, <c>b -= lr * dL_db</c>.
+    /// </summary>
+    /// <param name="gradients">Gradients shaped like this network's parameters.</param>
+    /// <param name="learningRate">lr: a finite number above 0.</param>
+    /// <exception cref="InvalidInputException">The gradients belong to a network of another shape, or the learning rate is invalid.</exception>
+    public void Update(Gradients gradients, double learningRate)
+    {
+        Checks.RequireGradientsFor(this, gradients);
+        Checks.RequireLearningRate(learningRate);
+        UpdateCore(gradients, learningRate);
+    }
+
+    /// <summary>The mean squared error of the network's predictions on <paramref name="input"/>.</summary>
+    /// <exception cref="InvalidInputException">X and y do not fit the network.</exception>
+    public double LossOn(Matrix<double> input, Matrix<double> target)
+    {
+        Checks.RequireTarget(this, input, target);
+        return Loss.MseCore(target, ForwardCore(input).Prediction);
+    }
+
+    /// <summary>Whether every weight and bias is a finite number.</summary>
+    internal bool ParametersAreFinite() =>
+        _weights.All(Checks.AllFinite) && _biases.All(b => b.All(double.IsFinite));
+
+    // The passes themselves, on inputs the public methods above have checked.
+    internal ForwardPass ForwardCore(Matrix<double> input)
+    {
+        var z = new Matrix<double>[LayerCount];
+        var a = new Matrix<double>[LayerCount];
+        var previous = input;                                           // a0 = X
+        for (var i = 0; i < LayerCount; i++)
+        {
+            z[i] = (previous * _weights[i]).AddToEachRow(_biases[i]);   // z1 = X @ W1 + b1
+            a[i] = i < LayerCount - 1 ? Activation.Relu(z[i]) : z[i];   // a1 = relu(z1); y_pred = z3 (linear)
+            previous = a[i];
+        }
+
+        return new ForwardPass(input, z, a);
+    }
+
+    internal Gradients BackwardCore(ForwardPass forward, Matrix<double> target)
+    {
         var dW = new Matrix<double>[LayerCount];
         var db = new Vector<double>[LayerCount];
 
-        var dz = Loss.MseDerivative(target, forward.Prediction);
+        var dz = Loss.MseDerivativeCore(target, forward.Prediction);                   // dL_dy = mse_derivative(y, y_pred)
         for (var i = LayerCount - 1; i >= 0; i--)
         {
-            dW[i] = forward.InputOf(i).TransposeThisAndMultiply(dz);
-            db[i] = dz.SumOfEachColumn();
+            dW[i] = forward.InputOf(i).TransposeThisAndMultiply(dz);                    // dL_dW3 = a2.T @ dL_dy
+            db[i] = dz.SumOfEachColumn();                                               // dL_db3 = np.sum(dL_dy, axis=0)
             if (i > 0)
             {
-                var da = dz.TransposeAndMultiply(_weights[i]);
-                dz = da.PointwiseMultiply(Activation.ReluDerivative(forward.PreActivations[i - 1]));
+                var da = dz.TransposeAndMultiply(_weights[i]);                          // dL_da2 = dL_dy @ W3.T
+                dz = da.PointwiseMultiply(Activation.ReluDerivative(forward.PreActivations[i - 1])); // dL_dz2 = dL_da2 * relu_derivative(z2)
             }
         }
 
         return new Gradients(dW, db);
     }
 
-    /// <summary>
-    /// One step of gradient descent on every parameter: <c>W -= lr * dL_dW</c>, <c>b -= lr * dL_db</c>.
-    /// </summary>
-    public void Update(Gradients gradients, double learningRate)
+    internal void UpdateCore(Gradients gradients, double learningRate)
     {
-        ArgumentNullException.ThrowIfNull(gradients);
         for (var i = 0; i < LayerCount; i++)
         {
-            _weights[i].MapIndexedInplace((row, column, w) => w - (learningRate * gradients.Weights[i][row, column]));
-            _biases[i].MapIndexedInplace((index, b) => b - (learningRate * gradients.Biases[i][index]));
+            var W = _weights[i];
+            var b = _biases[i];
+            W.Subtract(learningRate * gradients.Weights[i], W);                         // W -= lr * dL_dW
+            b.Subtract(learningRate * gradients.Biases[i], b);                          // b -= lr * dL_db
         }
-    }
-
-    /// <summary>The mean squared error of the network's predictions on <paramref name="input"/>.</summary>
-    public double LossOn(Matrix<double> input, Matrix<double> target)
-    {
-        DataChecks.RequireTarget(this, input, target);
-        return Loss.Mse(target, Predict(input));
     }
 }

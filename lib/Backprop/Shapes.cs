@@ -10,8 +10,15 @@ internal static class Shapes
         where T : struct, IEquatable<T>, IFormattable
         => $"{matrix.RowCount}×{matrix.ColumnCount}";
 
-    public static void RequireSame(Matrix<double> first, Matrix<double> second, string firstName, string secondName)
+    public static void RequireSameNonEmpty(Matrix<double>? first, Matrix<double>? second, string firstName, string secondName)
     {
+        ArgumentNullException.ThrowIfNull(first, firstName);
+        ArgumentNullException.ThrowIfNull(second, secondName);
+        if (first.RowCount == 0 || first.ColumnCount == 0)
+        {
+            throw new InvalidInputException($"{Capitalize(firstName)} are empty ({Of(first)}): give at least one value.");
+        }
+
         if (first.RowCount != second.RowCount || first.ColumnCount != second.ColumnCount)
         {
             throw new InvalidInputException(

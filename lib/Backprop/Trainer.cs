@@ -4,52 +4,52 @@ namespace Backprop;
 
 /// <summary>Full-batch gradient descent, the original notebook's <c>train(X, y, epochs)</c>.</summary>
 /// <remarks>
-/// The loop to read is the <see cref="EpochDetails"/> overload of <c>Train</c> and <c>StepWithDetails</c> below: forward pass, loss, backward pass, update,
-/// once per epoch. The <c>(epoch, loss)</c> overload of <c>Train</c> computes exactly that on the fast engine in
-/// <c>lib/Backprop/Engine</c>; the <see cref="EpochDetails"/> overload and <see cref="Step"/> run this readable loop.
+/// <para>
+/// One loop, <see cref="Run"/>, owns the epoch: forward pass and loss, stop if the loss is not finite, backward pass,
+/// update, report, stop if a parameter is not finite. The arithmetic comes from an <see cref="ITrainingMethod"/>:
+/// <see cref="Readable"/> (the default: <see cref="Network.Forward"/>, <see cref="Network.Backward"/> and
+/// <see cref="Network.Update"/>, the code the lessons teach), or a fast engine named at the call site, such as
+/// <c>method: FastEngine.Default</c> from <c>Backprop.Engine</c>.
+/// </para>
 /// </remarks>
 public static class Trainer
 {
-    /// <summary>
-    /// One epoch: forward pass, loss, backward pass, update. Returns the loss measured before the update,
-    /// as the original prints it.
-    /// </summary>
-    /// <param name="network">The network to update in place.</param>
-    /// <param name="input">X: one sample per row.</param>
-    /// <param name="target">y: one target row per sample.</param>
-    /// <param name="learningRate">lr: the size of the step.</param>
-    /// <param name="epoch">Only a label: the epoch number a divergence message names.</param>
-    /// <exception cref="TrainingDivergedException">The loss is not finite (the network is left unchanged).</exception>
-    public static double Step(Network network, Matrix<double> input, Matrix<double> target, double learningRate, int epoch = 0) =>
-        StepWithDetails(network, input, target, learningRate, epoch).Loss;
+    /// <summary>The readable epoch: <see cref="Network.Forward"/>, <see cref="Loss.Mse"/>, <see cref="Network.Backward"/>, <see cref="Network.Update"/>.</summary>
+    public static ITrainingMethod Readable => ReadableTraining.Instance;
 
     /// <summary>
     /// Trains <paramref name="network"/> in place for <paramref name="epochs"/> full-batch epochs and returns
-    /// the loss of every epoch. <paramref name="onEpoch"/>, if given, is called after each epoch with the epoch
-    /// number (from 0) and its loss: print <c>Epoch N, Loss: x.xxxx</c> there with <see cref="LossLine"/>.
+    /// the loss of every epoch. <paramref name="onEpoch"/>, if given, is called after each epoch's update with the
+    /// epoch number (from 0) and its loss: print <c>Epoch N, Loss: x.xxxx</c> there with <see cref="LossLine"/>.
     /// </summary>
-    /// <remarks>
-    /// This runs on the fast engine (<c>lib/Backprop/Engine</c>): the same formulas as
-    /// <see cref="Network.Forward"/>, <see cref="Network.Backward"/> and <see cref="Network.Update"/>, on SIMD
-    /// kernels and buffers allocated once, with losses equal to the readable version's to about 1e-15. The
-    /// overload that takes an <see cref="EpochDetails"/> callback runs the readable version itself.
-    /// </remarks>
+    /// <param name="network">The network to train; it holds the updated parameters whenever <paramref name="onEpoch"/> runs and when this returns or throws.</param>
+    /// <param name="input">X: one sample per row.</param>
+    /// <param name="target">y: one target row per sample.</param>
+    /// <param name="epochs">How many epochs, 0 or more.</param>
+    /// <param name="learningRate">lr: a finite number above 0.</param>
+    /// <param name="onEpoch">Called after each epoch. With a fast engine, changes made here to the network's parameters are not seen by training.</param>
+    /// <param name="method">How the arithmetic is done: <see cref="Readable"/> when null.</param>
     /// <exception cref="InvalidInputException">The data does not fit the network, or the learning rate or epoch count is invalid.</exception>
-    /// <exception cref="TrainingDivergedException">The loss or a parameter stopped being finite; no NaN is reported.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter stopped being finite; it carries the losses so far, and no NaN is reported.</exception>
     public static IReadOnlyList<double> Train(
         Network network,
         Matrix<double> input,
         Matrix<double> target,
         int epochs,
         double learningRate,
-        Action<int, double>? onEpoch = null) =>
-        Engine.FastTrainer.Train(network, input, target, epochs, learningRate, onEpoch);
+        Action<int, double>? onEpoch = null,
+        ITrainingMethod? method = null)
+    {
+        Checks.TrainingRun(network, input, target, epochs, learningRate);
+        using var session = (method ?? Readable).Start(network, input, target, learningRate);
+        return Run(session, epochs, learningRate, onEpoch);
+    }
 
     /// <summary>
-    /// Trains like <see cref="Train(Network, Matrix{double}, Matrix{double}, int, double, Action{int, double}?)"/>,
-    /// and after each epoch shows <paramref name="onEpoch"/> everything the epoch computed: the forward pass
-    /// (which ReLUs fired), the gradients (how big each layer's step was) and the loss.
+    /// Trains with the <see cref="Readable"/> epoch and shows <paramref name="onEpoch"/> everything each epoch
+    /// computed: the forward pass (which ReLUs fired), the gradients (how big each layer's step was) and the loss.
     /// </summary>
+    /// <inheritdoc cref="Train(Network, Matrix{double}, Matrix{double}, int, double, Action{int, double}?, ITrainingMethod?)"/>
     public static IReadOnlyList<double> Train(
         Network network,
         Matrix<double> input,
@@ -59,40 +59,53 @@ public static class Trainer
         Action<EpochDetails> onEpoch)
     {
         ArgumentNullException.ThrowIfNull(onEpoch);
-        DataChecks.RequireTrainingRun(network, input, target, epochs, learningRate);
+        Checks.TrainingRun(network, input, target, epochs, learningRate);
+        using var session = new ReadableTraining.Session(network, input, target, learningRate);
+        return Run(session, epochs, learningRate, (epoch, loss) => onEpoch(new EpochDetails(epoch, loss, session.Last.Forward, session.Last.Gradients)));
+    }
 
-        var losses = new List<double>(epochs);
-        for (var epoch = 0; epoch < epochs; epoch++)
+    /// <summary>
+    /// One readable epoch: forward pass, loss, backward pass, update. Returns the loss measured before the update,
+    /// as the original prints it.
+    /// </summary>
+    /// <exception cref="TrainingDivergedException">The loss is not finite (the network is left unchanged), or the update made a parameter not finite.</exception>
+    public static double Step(Network network, Matrix<double> input, Matrix<double> target, double learningRate) =>
+        Train(network, input, target, epochs: 1, learningRate)[0];
+
+    // The epoch protocol, written once for every method.
+    private static List<double> Run(ITrainingSession session, int epochs, double learningRate, Action<int, double>? onEpoch)
+    {
+        // Room for the losses of a usual run up front; a very long run grows the list instead of reserving it all.
+        var losses = new List<double>(Math.Min(epochs, 1 << 16));
+        try
         {
-            var details = StepWithDetails(network, input, target, learningRate, epoch, lastFiniteLoss: losses.Count > 0 ? losses[^1] : null);
-            losses.Add(details.Loss);
-            onEpoch(details);
-            if (!ParametersAreFinite(network))
+            for (var epoch = 0; epoch < epochs; epoch++)
             {
-                throw new TrainingDivergedException(epoch, details.Loss, learningRate);
+                var loss = session.ComputeLossAndGradients();
+                if (!double.IsFinite(loss))
+                {
+                    throw new TrainingDivergedException(epoch, losses, learningRate);
+                }
+
+                session.Update();
+                losses.Add(loss);
+                if (onEpoch is not null)
+                {
+                    session.Publish();
+                    onEpoch(epoch, loss);
+                }
+
+                if (!session.ParametersAreFinite())
+                {
+                    throw new TrainingDivergedException(epoch, losses, learningRate);
+                }
             }
+        }
+        finally
+        {
+            session.Publish();
         }
 
         return losses;
     }
-
-    private static EpochDetails StepWithDetails(
-        Network network, Matrix<double> input, Matrix<double> target, double learningRate, int epoch, double? lastFiniteLoss = null)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        var forward = network.Forward(input);
-        var loss = Loss.Mse(target, forward.Prediction);
-        if (!double.IsFinite(loss))
-        {
-            throw new TrainingDivergedException(epoch, lastFiniteLoss, learningRate);
-        }
-
-        var gradients = network.Backward(forward, target);
-        network.Update(gradients, learningRate);
-        return new EpochDetails(epoch, loss, forward, gradients);
-    }
-
-    private static bool ParametersAreFinite(Network network) =>
-        network.Weights.All(w => w.Enumerate().All(double.IsFinite)) &&
-        network.Biases.All(b => b.All(double.IsFinite));
 }

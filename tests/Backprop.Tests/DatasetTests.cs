@@ -1,3 +1,4 @@
+using Backprop.Files;
 namespace Backprop.Tests;
 
 public class DatasetTests

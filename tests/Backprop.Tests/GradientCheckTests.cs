@@ -24,7 +24,7 @@ public class GradientCheckTests
         // for rounding: about 1e-16 · L / h. With h = 1e-4 that stays under 1e-7 of any gradient above 1e-4 · L,
         // and only those are judged (smaller ones are rounding noise, not evidence either way).
         var loss = network.LossOn(input, target);
-        var entries = GradientCheck.Run(network, input, target, step: 1e-4);
+        var entries = GradientCheck.Run(network, input, target, step: 1e-4).Entries;
 
         Assert.Equal(network.Weights.Sum(w => w.RowCount * w.ColumnCount) + network.Biases.Sum(b => b.Count), entries.Count);
         var judged = entries.Where(e => !e.CrossesKink && Math.Max(Math.Abs(e.Backprop), Math.Abs(e.Numerical)) > 1e-4 * Math.Max(loss, 1)).ToList();
@@ -61,7 +61,7 @@ public class GradientCheckTests
         var buggyW3 = correct.Weights[2] / 2;
         var buggy = new Gradients([correct.Weights[0], correct.Weights[1], buggyW3], correct.Biases);
 
-        var entries = GradientCheck.Run(network, input, target, gradients: buggy);
+        var entries = GradientCheck.Run(network, input, target, gradients: buggy).Entries;
 
         var w3 = entries.Where(e => e.Parameter.StartsWith("W3", StringComparison.Ordinal) && e.Backprop != 0).ToList();
         Assert.NotEmpty(w3);
@@ -79,7 +79,7 @@ public class GradientCheckTests
         var input = Matrix<double>.Build.DenseOfArray(new double[,] { { 1.0 } });
         var target = Matrix<double>.Build.DenseOfArray(new double[,] { { 3.0 } });
 
-        var b1 = GradientCheck.Run(network, input, target).Single(e => e.Parameter == "b1[0]");
+        var b1 = GradientCheck.Run(network, input, target).Entries.Single(e => e.Parameter == "b1[0]");
 
         Assert.True(b1.CrossesKink);
         Assert.Equal(0.0, b1.Backprop); // relu'(0) is taken as 0, as in the original
@@ -92,5 +92,19 @@ public class GradientCheckTests
     [InlineData(1.0, 0.5, 0.5)]
     [InlineData(-2.0, 2.0, 2.0)]
     public void Relative_error_is_the_difference_over_the_larger_magnitude(double a, double b, double expected) =>
-        Assert.Equal(expected, GradientCheck.RelativeError(a, b));
+        Assert.Equal(expected, GradientCheckEntry.RelativeErrorOf(a, b));
+
+    [Theory]
+    [InlineData(0.5, 0.5, 0.0, false, GradientVerdict.Agrees)]
+    [InlineData(1.0, 1.0 + 1e-8, 1e-8, false, GradientVerdict.Agrees)]
+    [InlineData(1.0, 1.00001, 1e-5, false, GradientVerdict.Suspicious)]
+    [InlineData(1.0, 2.0, 0.5, false, GradientVerdict.Wrong)]
+    [InlineData(1.0, 2.0, 0.5, true, GradientVerdict.AtKink)]
+    [InlineData(0.0, 3e-12, 1.0, false, GradientVerdict.Agrees)]
+    [InlineData(0.0, 1e-6, 1.0, false, GradientVerdict.Wrong)]
+    public void Judge_applies_the_thresholds(double backprop, double numerical, double relativeError, bool kink, GradientVerdict expected)
+    {
+        Close.Equal(relativeError, GradientCheckEntry.Judge("p", backprop, numerical, kink).RelativeError, 1e-4, "relative error");
+        Assert.Equal(expected, GradientCheckEntry.Judge("p", backprop, numerical, kink).Verdict);
+    }
 }

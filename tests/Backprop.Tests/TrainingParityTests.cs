@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Backprop.Engine;
+using Backprop.Files;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Tests;
@@ -24,14 +26,9 @@ public class TrainingParityTests
         return data;
     }
 
-    /// <summary>
-    /// Trains on the fast engine (the <c>(epoch, loss)</c> callback) or on the readable implementation
-    /// (the <see cref="EpochDetails"/> callback, which needs every z, a and gradient).
-    /// </summary>
+    /// <summary>Trains with the readable epoch or on the fast engine: the same loop, another method.</summary>
     private static IReadOnlyList<double> Train(bool readable, Network network, Matrix<double> x, Matrix<double> y, int epochs, double lr, Action<int, double> onEpoch) =>
-        readable
-            ? Trainer.Train(network, x, y, epochs, lr, details => onEpoch(details.Epoch, details.Loss))
-            : Trainer.Train(network, x, y, epochs, lr, onEpoch);
+        Trainer.Train(network, x, y, epochs, lr, onEpoch, method: readable ? Trainer.Readable : FastEngine.Default);
 
     [Theory]
     [MemberData(nameof(ConvergingCases))]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Backprop.Files;
 
 namespace Backprop.Tests.Cli;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Backprop.Files;
 using Backprop.Tests.Cli;
 
 namespace Backprop.Tests.Fuzz;

@@ -1,3 +1,4 @@
+using Backprop.Files;
 namespace Backprop.Tests.Fuzz;
 
 /// <summary>Save and load on generated networks: the same bits come back, and so does the same training.</summary>

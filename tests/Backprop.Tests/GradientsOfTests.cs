@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Tests;
 
-public class ManualGradientsTests
+public class GradientsOfTests
 {
     private static (Network Network, Matrix<double> X, Matrix<double> Y) Original()
     {
@@ -17,9 +17,9 @@ public class ManualGradientsTests
         var (network, x, y) = Original();
         var own = network.Backward(network.Forward(x), y);
 
-        var manual = ManualGradients.Of(network, [.. own.Weights], [.. own.Biases]);
+        var manual = Gradients.Of(network, [.. own.Weights], [.. own.Biases]);
 
-        Assert.All(GradientCheck.Run(network, x, y, gradients: manual), e => Assert.True(e.RelativeError < 1e-7, e.ToString()));
+        Assert.All(GradientCheck.Run(network, x, y, gradients: manual).Entries, e => Assert.True(e.RelativeError < 1e-7, e.ToString()));
         var byHand = network.Clone();
         byHand.Update(manual, 0.01);
         network.Update(own, 0.01);
@@ -34,7 +34,7 @@ public class ManualGradientsTests
         var own = network.Backward(network.Forward(x), y);
         var dW3 = own.Weights[2].Clone();
 
-        var manual = ManualGradients.Of(network, [own.Weights[0], own.Weights[1], dW3], [.. own.Biases]);
+        var manual = Gradients.Of(network, [own.Weights[0], own.Weights[1], dW3], [.. own.Biases]);
         dW3[0, 0] = 99;
 
         Assert.Equal(own.Weights[2], manual.Weights[2]);
@@ -46,9 +46,9 @@ public class ManualGradientsTests
         var (network, x, y) = Original();
         var own = network.Backward(network.Forward(x), y);
 
-        var buggy = ManualGradients.Of(network, [own.Weights[0], own.Weights[1], own.Weights[2] * 2], [.. own.Biases]);
+        var buggy = Gradients.Of(network, [own.Weights[0], own.Weights[1], own.Weights[2] * 2], [.. own.Biases]);
 
-        var wrong = GradientCheck.Run(network, x, y, gradients: buggy).Where(e => e.RelativeError > 1e-2).Select(e => e.Parameter);
+        var wrong = GradientCheck.Run(network, x, y, gradients: buggy).Entries.Where(e => e.RelativeError > 1e-2).Select(e => e.Parameter);
         Assert.Equal(["W3[0,0]", "W3[1,0]"], wrong);
     }
 
@@ -59,7 +59,7 @@ public class ManualGradientsTests
         var own = network.Backward(network.Forward(x), y);
 
         var error = Assert.Throws<InvalidInputException>(() =>
-            ManualGradients.Of(network, [own.Weights[0], own.Weights[1].Transpose().SubMatrix(0, 1, 0, 2), own.Weights[2]], [.. own.Biases]));
+            Gradients.Of(network, [own.Weights[0], own.Weights[1].Transpose().SubMatrix(0, 1, 0, 2), own.Weights[2]], [.. own.Biases]));
 
         Assert.StartsWith("dL_dW2 is 1×2 but W2 is 2×2", error.Message, StringComparison.Ordinal);
     }
@@ -71,7 +71,7 @@ public class ManualGradientsTests
         var own = network.Backward(network.Forward(x), y);
 
         var error = Assert.Throws<InvalidInputException>(() =>
-            ManualGradients.Of(network, [.. own.Weights], [own.Biases[0], own.Biases[1], Vector<double>.Build.Dense(2)]));
+            Gradients.Of(network, [.. own.Weights], [own.Biases[0], own.Biases[1], Vector<double>.Build.Dense(2)]));
 
         Assert.StartsWith("dL_db3 has 2 values but b3 has 1", error.Message, StringComparison.Ordinal);
     }
@@ -83,7 +83,7 @@ public class ManualGradientsTests
         var own = network.Backward(network.Forward(x), y);
 
         var error = Assert.Throws<InvalidInputException>(() =>
-            ManualGradients.Of(network, [own.Weights[0], own.Weights[1]], [.. own.Biases]));
+            Gradients.Of(network, [own.Weights[0], own.Weights[1]], [.. own.Biases]));
 
         Assert.Contains("3 layers but there are 2 weight gradients and 3 bias gradients", error.Message, StringComparison.Ordinal);
     }

@@ -13,8 +13,8 @@ public class EngineBehaviourTests
         var serial = network.Clone();
         var parallel = network.Clone();
 
-        var serialLosses = FastTrainer.Train(serial, x, y, 30, 0.01, maxThreads: 1);
-        var parallelLosses = FastTrainer.Train(parallel, x, y, 30, 0.01);
+        var serialLosses = FastRun.Train(serial, x, y, 30, 0.01, maxThreads: 1);
+        var parallelLosses = FastRun.Train(parallel, x, y, 30, 0.01);
 
         Assert.Equal(serialLosses, parallelLosses);
         for (var layer = 0; layer < network.LayerCount; layer++)
@@ -33,7 +33,7 @@ public class EngineBehaviourTests
         var actual = new List<Matrix<double>>();
 
         ReadableTraining.Train(readable, x, y, 5, 0.05, (_, _) => expected.Add(readable.Weights[0].Clone()));
-        FastTrainer.Train(fast, x, y, 5, 0.05, (_, _) => actual.Add(fast.Weights[0].Clone()));
+        FastRun.Train(fast, x, y, 5, 0.05, (_, _) => actual.Add(fast.Weights[0].Clone()));
 
         Assert.Equal(5, actual.Count);
         for (var epoch = 0; epoch < 5; epoch++)
@@ -49,7 +49,7 @@ public class EngineBehaviourTests
         var w1 = network.Weights[0];
         var before = w1.Clone();
 
-        FastTrainer.Train(network, x, y, 10, 0.01);
+        FastRun.Train(network, x, y, 10, 0.01);
 
         Assert.Same(w1, network.Weights[0]);
         Assert.NotEqual(before, w1);
@@ -66,7 +66,7 @@ public class EngineBehaviourTests
         var expected = Assert.Throws<TrainingDivergedException>(() =>
             ReadableTraining.Train(readable, x, y, 1000, 5.0, (e, l) => expectedReports.Add((e, l))));
         var actual = Assert.Throws<TrainingDivergedException>(() =>
-            FastTrainer.Train(fast, x, y, 1000, 5.0, (e, l) => actualReports.Add((e, l))));
+            FastRun.Train(fast, x, y, 1000, 5.0, (e, l) => actualReports.Add((e, l))));
 
         Assert.Equal(expected.Epoch, actual.Epoch);
         Assert.Equal(expected.LastFiniteLoss.HasValue, actual.LastFiniteLoss.HasValue);
@@ -92,7 +92,7 @@ public class EngineBehaviourTests
         var reports = new List<double>();
 
         var expected = Assert.Throws<TrainingDivergedException>(() => ReadableTraining.Train(readable, x, y, 10, 1e308));
-        var actual = Assert.Throws<TrainingDivergedException>(() => FastTrainer.Train(fast, x, y, 10, 1e308, (_, loss) => reports.Add(loss)));
+        var actual = Assert.Throws<TrainingDivergedException>(() => FastRun.Train(fast, x, y, 10, 1e308, (_, loss) => reports.Add(loss)));
 
         Assert.Equal(0, actual.Epoch);
         Assert.Equal(expected.Epoch, actual.Epoch);
@@ -113,7 +113,7 @@ public class EngineBehaviourTests
         var (x, y) = (random.Rand(20, 3), random.Rand(20, 1));
         var reports = 0;
 
-        var diverged = Assert.Throws<TrainingDivergedException>(() => FastTrainer.Train(network, x, y, 10, 0.01, (_, _) => reports++));
+        var diverged = Assert.Throws<TrainingDivergedException>(() => FastRun.Train(network, x, y, 10, 0.01, (_, _) => reports++));
 
         Assert.Equal(0, diverged.Epoch);
         Assert.Null(diverged.LastFiniteLoss);
@@ -129,7 +129,7 @@ public class EngineBehaviourTests
         var (network, x, y) = ReadableTraining.Problem([3, 2, 1], 4, 0, Initialization.Randn);
         var before = network.Clone();
 
-        Assert.Empty(FastTrainer.Train(network, x, y, 0, 0.01));
+        Assert.Empty(FastRun.Train(network, x, y, 0, 0.01));
         Assert.Equal(before.Weights, network.Weights);
     }
 
@@ -138,10 +138,10 @@ public class EngineBehaviourTests
     {
         var (network, x, y) = ReadableTraining.Problem([3, 2, 1], 4, 0, Initialization.Randn);
 
-        Assert.Throws<InvalidInputException>(() => FastTrainer.Train(network, x, y, -1, 0.01));
-        Assert.Throws<InvalidInputException>(() => FastTrainer.Train(network, x, y, 10, 0.0));
-        Assert.Throws<InvalidInputException>(() => FastTrainer.Train(network, x.SubMatrix(0, 4, 0, 2), y, 10, 0.01));
-        Assert.Throws<InvalidInputException>(() => FastTrainer.Train(network, x, y.SubMatrix(0, 3, 0, 1), 10, 0.01));
+        Assert.Throws<InvalidInputException>(() => FastRun.Train(network, x, y, -1, 0.01));
+        Assert.Throws<InvalidInputException>(() => FastRun.Train(network, x, y, 10, 0.0));
+        Assert.Throws<InvalidInputException>(() => FastRun.Train(network, x.SubMatrix(0, 4, 0, 2), y, 10, 0.01));
+        Assert.Throws<InvalidInputException>(() => FastRun.Train(network, x, y.SubMatrix(0, 3, 0, 1), 10, 0.01));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public class EngineBehaviourTests
             readable.Biases.Select(b => (Vector<double>)Vector<double>.Build.SparseOfVector(b)));
 
         var expected = ReadableTraining.Train(readable, x, y, 50, 0.01);
-        var actual = FastTrainer.Train(sparse, x, y, 50, 0.01);
+        var actual = FastRun.Train(sparse, x, y, 50, 0.01);
 
         Close.Equal(expected[^1], actual[^1], 1e-12, "last loss");
         Close.Equal(readable.Weights[0], sparse.Weights[0], 1e-12, "W1");

@@ -4,7 +4,7 @@ namespace Backprop.Engine;
 
 /// <summary>
 /// One training run of the fast engine: the parameters, gradients and tile buffers, all allocated once here,
-/// and one epoch's work (<see cref="ComputeLossAndGradient"/>, then <see cref="ApplyUpdate"/>), which allocates nothing.
+/// and one epoch's work (<see cref="ComputeLossAndGradients"/>, then <see cref="Update"/>), which allocates nothing.
 /// </summary>
 /// <remarks>
 /// An epoch computes exactly what <see cref="Network.Forward"/>, <see cref="Loss.Mse"/>,
@@ -13,7 +13,7 @@ namespace Backprop.Engine;
 /// its share to the gradient (<c>dW = Σ_tiles A_prevᵀ·dZ</c>). Only the order of the additions differs from the
 /// readable version, by a few units in the last place.
 /// </remarks>
-internal sealed class TrainingSession : IDisposable
+internal sealed class TrainingSession : ITrainingSession
 {
     private readonly NetworkLayout _layout;
     private readonly BatchPartition _partition;
@@ -28,15 +28,17 @@ internal sealed class TrainingSession : IDisposable
     private readonly double _size;
     private readonly double _learningRate;
     private readonly ChunkRunner _runner;
+    private readonly Network _network;
 
     /// <summary>Copies the network's parameters and the data into the engine's buffers.</summary>
-    /// <param name="network">The network to train; its parameters are read here and written back by <see cref="CopyParametersTo"/>.</param>
+    /// <param name="network">The network to train; its parameters are read here and written back by <see cref="Publish"/>.</param>
     /// <param name="input">X: one sample per row (already checked against the network).</param>
     /// <param name="target">y: one target row per sample (already checked).</param>
     /// <param name="learningRate">lr of <c>θ -= lr · g</c>.</param>
     /// <param name="maxThreads">Most threads to use, the caller included (results do not depend on it).</param>
     public TrainingSession(Network network, Matrix<double> input, Matrix<double> target, double learningRate, int maxThreads = int.MaxValue)
     {
+        _network = network;
         _layout = new NetworkLayout(network.LayerSizes);
         _partition = new BatchPartition(input.RowCount, _layout);
         _learningRate = learningRate;
@@ -83,14 +85,14 @@ internal sealed class TrainingSession : IDisposable
     /// <summary>θ: every weight and bias, laid out as <see cref="NetworkLayout"/> says.</summary>
     public ReadOnlySpan<double> Parameters => _theta.Span;
 
-    /// <summary>The gradient of the last <see cref="ComputeLossAndGradient"/>, in θ's layout.</summary>
+    /// <summary>The gradient of the last <see cref="ComputeLossAndGradients"/>, in θ's layout.</summary>
     public ReadOnlySpan<double> Gradient => _chunkGradients[0].Span;
 
     /// <summary>
     /// Forward pass, loss and backward pass on the whole batch: returns <c>mse(y, y_pred)</c> and leaves
     /// <c>dL/dθ</c> in <see cref="Gradient"/>. The parameters are not changed.
     /// </summary>
-    public double ComputeLossAndGradient()
+    public double ComputeLossAndGradients()
     {
         _runner.Run(_partition.ChunkCount);
 
@@ -106,14 +108,14 @@ internal sealed class TrainingSession : IDisposable
         return squares / _size;
     }
 
-    /// <summary><c>θ -= lr · g</c> with the gradient of the last <see cref="ComputeLossAndGradient"/>.</summary>
-    public void ApplyUpdate() => UpdateKernel.Step(_theta.Span, _chunkGradients[0].Span, _learningRate);
+    /// <summary><c>θ -= lr · g</c> with the gradient of the last <see cref="ComputeLossAndGradients"/>.</summary>
+    public void Update() => UpdateKernel.Step(_theta.Span, _chunkGradients[0].Span, _learningRate);
 
     /// <summary>Whether every weight and bias is finite.</summary>
     public bool ParametersAreFinite() => FiniteCheck.AllFinite(_theta.Span);
 
     /// <summary>Writes θ into the network's own weight matrices and bias vectors.</summary>
-    public void CopyParametersTo(Network network) => _layout.Write(_theta.Span, network);
+    public void Publish() => _layout.Write(_theta.Span, _network);
 
     /// <summary>Stops the helper threads.</summary>
     public void Dispose() => _runner.Dispose();

@@ -1,10 +1,10 @@
-namespace Backprop;
+namespace Backprop.Files;
 
 /// <summary>
 /// Writes a file so that it is either completely written or not touched at all: the content goes to a
 /// temporary file in the same folder, which then replaces the target in one rename.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
     /// <exception cref="InvalidInputException">The folder does not exist or cannot be written.</exception>

@@ -1,4 +1,4 @@
-namespace Backprop;
+namespace Backprop.Files;
 
 /// <summary>
 /// Reads a file the user named (a CSV, a saved model). A folder, a missing file or an unreadable one becomes an

@@ -30,7 +30,7 @@ public class EngineParityTests
         var (fast, _, _) = ReadableTraining.Problem(sizes, samples, seed, init);
 
         var expected = ReadableTraining.Train(readable, x, y, epochs, learningRate);
-        var actual = FastTrainer.Train(fast, x, y, epochs, learningRate);
+        var actual = FastRun.Train(fast, x, y, epochs, learningRate);
 
         Assert.Equal(expected.Count, actual.Count);
         for (var epoch = 0; epoch < epochs; epoch++)
@@ -58,7 +58,7 @@ public class EngineParityTests
     public void The_original_run_prints_the_fresh_notebook_losses()
     {
         var (network, x, y) = ReadableTraining.Problem([3, 2, 2, 1], 10, 0, Initialization.Randn);
-        var losses = FastTrainer.Train(network, x, y, 1000, 0.01);
+        var losses = FastRun.Train(network, x, y, 1000, 0.01);
         var printed = Enumerable.Range(0, 10).Select(i => losses[i * 100].ToString("F4", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(["0.0736", "0.0195", "0.0186", "0.0179", "0.0174", "0.0169", "0.0166", "0.0164", "0.0162", "0.0158"], printed);
     }

@@ -3,7 +3,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Backprop;
+namespace Backprop.Files;
 
 /// <summary>
 /// Reads a data set from a CSV file with a header row: one column is the target <c>y</c>, every other column is

@@ -29,10 +29,10 @@ public class EngineAllocationTests
     public void A_training_run_allocates_the_same_whatever_its_length_but_the_loss_list()
     {
         var (network, x, y) = ReadableTraining.Problem([3, 2, 2, 1], 10, 0, Initialization.Randn);
-        FastTrainer.Train(network.Clone(), x, y, 5, 0.01); // warm up (JIT, statics)
+        FastRun.Train(network.Clone(), x, y, 5, 0.01); // warm up (JIT, statics)
 
-        var shortRun = AllocatedBy(() => FastTrainer.Train(network.Clone(), x, y, 10, 0.01));
-        var longRun = AllocatedBy(() => FastTrainer.Train(network.Clone(), x, y, 1010, 0.01));
+        var shortRun = AllocatedBy(() => FastRun.Train(network.Clone(), x, y, 10, 0.01));
+        var longRun = AllocatedBy(() => FastRun.Train(network.Clone(), x, y, 1010, 0.01));
 
         // The only difference: the returned list holds 1000 more losses (8 bytes each).
         Assert.Equal(1000 * sizeof(double), longRun - shortRun);
@@ -40,8 +40,8 @@ public class EngineAllocationTests
 
     private static void Epoch(TrainingSession session)
     {
-        session.ComputeLossAndGradient();
-        session.ApplyUpdate();
+        session.ComputeLossAndGradients();
+        session.Update();
         Assert.True(session.ParametersAreFinite());
     }
 

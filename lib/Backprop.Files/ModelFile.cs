@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Backprop;
+namespace Backprop.Files;
 
 /// <summary>
 /// Saves and loads a network as JSON:
