@@ -69,7 +69,7 @@ Display(Show.Matrices(("dL_dz1", dL_dz1), ("dL_dW1", dL_dW1), ("dL_db1", dL_db1)
 
 // Same as the library?
 Section("Same as the library?");
-var byHand = ManualGradients.Of(network, [dL_dW1, dL_dW2, dL_dW3], [dL_db1, dL_db2, dL_db3]);
+var byHand = Gradients.Of(network, [dL_dW1, dL_dW2, dL_dW3], [dL_db1, dL_db2, dL_db3]);
 var library = network.Backward(network.Forward(X), y);
 for (var layer = 0; layer < 3; layer++)
 {
@@ -109,7 +109,7 @@ var bad_db2 = bad_dz2.SumOfEachColumn();
 var bad_dz1 = (bad_dz2 * W2.Transpose()).PointwiseMultiply(Activation.ReluDerivative(z1));
 var bad_dW1 = X.Transpose() * bad_dz1;
 var bad_db1 = bad_dz1.SumOfEachColumn();
-var buggy = ManualGradients.Of(network, [bad_dW1, bad_dW2, dL_dW3], [bad_db1, bad_db2, dL_db3]);
+var buggy = Gradients.Of(network, [bad_dW1, bad_dW2, dL_dW3], [bad_db1, bad_db2, dL_db3]);
 Display(GradientCheck.Run(network, X, y, gradients: buggy));
 
 // What a notebook cell shows, as text.

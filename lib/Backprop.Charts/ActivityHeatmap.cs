@@ -73,7 +73,7 @@ public static class ActivityHeatmap
     private static string SubplotTitle(string label, int layer, bool[,] active)
     {
         var units = active.GetLength(1);
-        var dead = Enumerable.Range(0, units).Count(unit => !Enumerable.Range(0, active.GetLength(0)).Any(sample => active[sample, unit]));
+        var dead = ReluActivity.DeadUnitsOf(active).Count;
         var layerText = string.Create(CultureInfo.InvariantCulture, $"layer {layer + 1}: {units} units, {dead} dead");
         return label.Length == 0 ? char.ToUpperInvariant(layerText[0]) + layerText[1..] : $"{label}, {layerText}";
     }

@@ -15,6 +15,9 @@ internal static class ChartStyle
     /// <summary>Height of a line chart, in pixels.</summary>
     public const int Height = 500;
 
+    /// <summary>The x-axis title of every chart over training time.</summary>
+    public const string EpochAxisTitle = "Epoch";
+
     public static GenericChart WithTitle(this GenericChart chart, string title) =>
         Chart.withTitle(title, TitleFont: null).Invoke(chart);
 

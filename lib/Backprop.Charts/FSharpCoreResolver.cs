@@ -24,9 +24,16 @@ namespace Backprop.Charts;
 /// to the program, the runtime finds it, and the handler is never asked.
 /// </para>
 /// </remarks>
-public static class FSharpCoreResolver
+internal static class FSharpCoreResolver
 {
+    /// <summary>The FSharp.Core assembly version Plotly.NET 6.0.0 references.</summary>
+    internal static readonly Version PlotlyFSharpCore = typeof(Plotly.NET.GenericChart).Assembly.GetReferencedAssemblies()
+        .First(reference => reference.Name == "FSharp.Core").Version!;
+
     private static int _installed;
+
+    /// <summary>Whether <see cref="Install"/> has subscribed the handler.</summary>
+    internal static bool IsInstalled => Volatile.Read(ref _installed) == 1;
 
     /// <summary>
     /// Subscribes <see cref="Resolve"/> to <see cref="AssemblyLoadContext.Default"/>'s <c>Resolving</c> event,
@@ -43,19 +50,19 @@ public static class FSharpCoreResolver
     }
 
     /// <summary>
-    /// The handler: for a request for FSharp.Core that the runtime could not satisfy, the FSharp.Core already
-    /// loaded in this process (whatever its version); for anything else, or if none is loaded, <c>null</c>
-    /// (the runtime then reports its usual error).
+    /// The handler: for the FSharp.Core that Plotly.NET was built against (<see cref="PlotlyFSharpCore"/>), when
+    /// the runtime could not find it, the FSharp.Core already loaded in this process if it is of the same major
+    /// version; for any other request, or if none is loaded, <c>null</c> (the runtime then reports its usual error).
     /// </summary>
     public static Assembly? Resolve(AssemblyLoadContext context, AssemblyName requested)
     {
         ArgumentNullException.ThrowIfNull(requested);
-        if (requested.Name != "FSharp.Core")
+        if (requested.Name != "FSharp.Core" || requested.Version != PlotlyFSharpCore)
         {
             return null;
         }
 
         return AppDomain.CurrentDomain.GetAssemblies()
-            .FirstOrDefault(assembly => assembly.GetName().Name == "FSharp.Core");
+            .FirstOrDefault(assembly => assembly.GetName() is { Name: "FSharp.Core", Version.Major: var major } && major == PlotlyFSharpCore.Major);
     }
 }

@@ -11,9 +11,6 @@ namespace Backprop.Charts;
 /// </summary>
 public static class GradientNormChart
 {
-    /// <summary>The x-axis title.</summary>
-    public const string EpochAxisTitle = "Epoch";
-
     /// <summary>The y-axis title on a log axis.</summary>
     public const string LogAxisTitle = "Gradient norm ‖∂L/∂W‖ (log scale)";
 
@@ -49,7 +46,7 @@ public static class GradientNormChart
             ShowLegend: true));
         return Chart.Combine(lines)
             .WithTitle(title)
-            .WithXAxisStyle<int, int, string>(TitleText: EpochAxisTitle)
+            .WithXAxisStyle<int, int, string>(TitleText: ChartStyle.EpochAxisTitle)
             .WithYAxisStyle<double, double, string>(
                 TitleText: logScale ? LogAxisTitle : LinearAxisTitle,
                 AxisType: logScale ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)

@@ -11,9 +11,6 @@ namespace Backprop.Charts;
 /// </remarks>
 public static class LossChart
 {
-    /// <summary>The x-axis title.</summary>
-    public const string EpochAxisTitle = "Epoch";
-
     /// <summary>The y-axis title.</summary>
     public const string LossAxisTitle = "Loss (MSE, log scale)";
 
@@ -55,7 +52,7 @@ public static class LossChart
     private static GenericChart Style(GenericChart chart, string title) =>
         chart
             .WithTitle(title)
-            .WithXAxisStyle<int, int, string>(TitleText: EpochAxisTitle)
+            .WithXAxisStyle<int, int, string>(TitleText: ChartStyle.EpochAxisTitle)
             .WithYAxisStyle<double, double, string>(TitleText: LossAxisTitle, AxisType: StyleParam.AxisType.Log)
             .WithSize(Width: ChartStyle.Width, Height: ChartStyle.Height);
 }

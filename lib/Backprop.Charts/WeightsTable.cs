@@ -25,7 +25,7 @@ public static class WeightsTable
     {
         ArgumentNullException.ThrowIfNull(network);
         var tables = network.Weights.Select(Table).ToList();
-        var names = network.Weights.Select((w, i) => $"W{i + 1} ({w.RowCount}×{w.ColumnCount})");
+        var names = network.Weights.Select((w, i) => $"W{i + 1} ({Shapes.Of(w)})");
         var tallest = network.Weights.Max(w => w.RowCount);
         return Chart.Grid(tables, nRows: 1, nCols: tables.Count, SubPlotTitles: names.ToArray())
             .WithTitle(title)

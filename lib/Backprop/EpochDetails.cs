@@ -12,7 +12,4 @@ public sealed record EpochDetails(int Epoch, double Loss, ForwardPass Forward, G
 {
     /// <summary>The size of each layer's weight gradient, <c>‖dL_dW‖</c> (Frobenius norm), first layer first.</summary>
     public IReadOnlyList<double> WeightGradientNorms => Gradients.Weights.Select(dW => dW.FrobeniusNorm()).ToArray();
-
-    /// <summary>For each hidden layer, which units are active (z &gt; 0) for which sample.</summary>
-    public IReadOnlyList<bool[,]> ActiveUnits => ReluActivity.ActiveUnits(Forward);
 }

@@ -29,21 +29,17 @@ public static class ReluActivity
     /// <summary>The hidden units that fire for no sample at all, as (layer, unit), both 0-based.</summary>
     public static IReadOnlyList<(int Layer, int Unit)> DeadUnits(ForwardPass forward)
     {
-        var dead = new List<(int, int)>();
         var layers = ActiveUnits(forward);
-        for (var layer = 0; layer < layers.Count; layer++)
-        {
-            var active = layers[layer];
-            for (var unit = 0; unit < active.GetLength(1); unit++)
-            {
-                if (!Enumerable.Range(0, active.GetLength(0)).Any(sample => active[sample, unit]))
-                {
-                    dead.Add((layer, unit));
-                }
-            }
-        }
+        return layers.SelectMany((active, layer) => DeadUnitsOf(active).Select(unit => (layer, unit))).ToArray();
+    }
 
-        return dead;
+    /// <summary>The units (columns, 0-based) of one layer's samples × units table that fire for no sample.</summary>
+    public static IReadOnlyList<int> DeadUnitsOf(bool[,] active)
+    {
+        ArgumentNullException.ThrowIfNull(active);
+        return Enumerable.Range(0, active.GetLength(1))
+            .Where(unit => !Enumerable.Range(0, active.GetLength(0)).Any(sample => active[sample, unit]))
+            .ToArray();
     }
 
     /// <summary>Number of hidden units in the network (0 for a network without hidden layers).</summary>
