@@ -8,11 +8,13 @@
 // Standard output gets the notebook's printed lines; each chart page's path goes to standard error. The pages are
 // named 03-experiments-1-learning-rate.html and so on, next to this file unless --out says otherwise.
 #:project ../lib/Backprop/Backprop.csproj
+#:project ../lib/Backprop.Files/Backprop.Files.csproj
 #:project ../lib/Backprop.Charts/Backprop.Charts.csproj
 #:project ../lib/Backprop.Notebooks/Backprop.Notebooks.csproj
 
 using Backprop;
 using Backprop.Charts;
+using Backprop.Files;
 using Backprop.Notebooks;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
