@@ -69,7 +69,7 @@ public static class Trainer
     /// as the original prints it.
     /// </summary>
     /// <exception cref="TrainingDivergedException">The loss is not finite (the network is left unchanged), or the update made a parameter not finite.</exception>
-    public static double Step(Network network, Matrix<double> input, Matrix<double> target, double learningRate) =>
+    internal static double Step(Network network, Matrix<double> input, Matrix<double> target, double learningRate) =>
         Train(network, input, target, epochs: 1, learningRate)[0];
 
     // The epoch protocol, written once for every method.

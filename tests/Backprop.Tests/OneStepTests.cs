@@ -69,8 +69,7 @@ public class OneStepTests
 
     private static (Network Network, MathNet.Numerics.LinearAlgebra.Matrix<double> Input, MathNet.Numerics.LinearAlgebra.Matrix<double> Target) Setup()
     {
-        var random = new NumPyRandom(Fixture.GetProperty("seed").GetInt64());
-        var network = Network.Create(NumPyFixtures.Integers(Fixture.GetProperty("layers")), random);
-        return (network, random.Rand(10, 3), random.Rand(10, 1));
+        var (network, x, y) = RandomProblem.Draw(NumPyFixtures.Integers(Fixture.GetProperty("layers")), samples: 10, Fixture.GetProperty("seed").GetInt64());
+        return (network, x, y);
     }
 }

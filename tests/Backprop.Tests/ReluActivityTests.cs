@@ -24,10 +24,7 @@ public class ReluActivityTests
     [Fact]
     public void Epoch_details_carry_the_forward_pass_gradients_and_norms_of_each_epoch()
     {
-        var random = new NumPyRandom(0);
-        var network = Network.Create([3, 2, 2, 1], random);
-        var input = random.Rand(10, 3);
-        var target = random.Rand(10, 1);
+        var (network, input, target) = RandomProblem.Original();
         var replay = network.Clone();
         var details = new List<EpochDetails>();
 

@@ -134,19 +134,17 @@ public class TrainingParityTests
     /// <summary>The original's order of draws: weights, then X, then y (or X and y from the CSV).</summary>
     internal static (Network Network, Matrix<double> Input, Matrix<double> Target) Setup(JsonElement fixture)
     {
-        var random = new NumPyRandom(fixture.GetProperty("seed").GetInt64());
+        var seed = fixture.GetProperty("seed").GetInt64();
         var layers = NumPyFixtures.Integers(fixture.GetProperty("layers"));
         var init = fixture.GetProperty("init").GetString() == "he" ? Initialization.He : Initialization.Randn;
-        var network = Network.Create(layers, random, init);
         if (fixture.GetProperty("data").GetString() == "csv")
         {
+            var network = Network.Create(layers, new NumPyRandom(seed), init);
             var data = CsvDataset.Load(Path.Combine(NumPyFixtures.Folder, fixture.GetProperty("csv_file").GetString()!), "target");
             return (network, data.Features, data.Targets);
         }
 
-        var samples = fixture.GetProperty("samples").GetInt32();
-        var input = random.Rand(samples, layers[0]);
-        var target = random.Rand(samples, layers[^1]);
-        return (network, input, target);
+        var (drawn, input, target) = RandomProblem.Draw(layers, fixture.GetProperty("samples").GetInt32(), seed, init);
+        return (drawn, input, target);
     }
 }
