@@ -60,6 +60,10 @@ public class GradientFlowPictureTests
         Assert.Equal(3 * 4 + 4 * 3 + 3, widths.Count);
         var largest = widths.Max(w => w.Gradient);
         Assert.All(widths, w => Assert.Equal(1 + (8 * w.Gradient / largest), w.Width, 0.01));
+        var labelled = shown.Root.Descendants().Where(e => e.Name.LocalName == "tspan" && ((string?)e.Attribute("data-name"))?.StartsWith("dL_dW", StringComparison.Ordinal) == true)
+            .Select(e => (string)e.Attribute("data-name")!).ToHashSet();
+        Assert.All(shown.Kind("edge").Select(edge => (string)edge.Attribute("data-name")!), name =>
+            Assert.Equal(Gradient(gradients, name) != 0, labelled.Contains(name)));
     }
 
     private static double Gradient(Gradients gradients, string name)
