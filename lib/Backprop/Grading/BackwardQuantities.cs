@@ -117,7 +117,7 @@ internal sealed class BackwardQuantities
     private string EarlyHint(IReadOnlyList<int> layers)
     {
         var weights = string.Join(" and ", layers.Select(layer => $"W{layer + 1}").Reverse());
-        var first = layers[^1];
-        return $"matches gradients computed with {weights} already updated: dL_da{first} = {Dz(first)} @ W{first + 1}.T needs the old W{first + 1}; compute every gradient first, then update";
+        var needs = string.Join(", ", layers.Reverse().Select(layer => $"dL_da{layer} = {Dz(layer)} @ W{layer + 1}.T needs the old W{layer + 1}"));
+        return $"matches gradients computed with {weights} already updated: {needs}; compute every gradient first, then update";
     }
 }

@@ -159,6 +159,20 @@ public class BackwardGraderTests
     }
 
     [Fact]
+    public void Updating_every_layer_as_soon_as_its_gradient_is_known_names_both_weights()
+    {
+        var report = Grade(Slip.EarlyUpdates);
+
+        Assert.Equal(Mistake.UpdatedTooEarly, report["dL_dW2"].Mistake);
+        Assert.Contains("computed with W3 already updated", report["dL_dW2"].Message);
+        foreach (var name in new[] { "dL_da1", "dL_dz1", "dL_dW1", "dL_db1", "new W1", "new b1" })
+        {
+            Assert.Equal(Mistake.UpdatedTooEarly, report[name].Mistake);
+            Assert.True(report[name].Message.Contains("computed with W3 and W2 already updated: dL_da2 = dL_dy @ W3.T needs the old W3, dL_da1 = dL_dz2 @ W2.T needs the old W2; compute every gradient first", StringComparison.Ordinal), report[name].Message);
+        }
+    }
+
+    [Fact]
     public void The_wrong_sign_is_named_for_the_gradients_and_the_updates()
     {
         var report = Grade(Slip.WrongSign);

@@ -13,6 +13,7 @@ public enum Slip
     NoFactorTwo,        // dL_dy = (y_pred - y) / y.size
     WrongAxis,          // dL_db = np.sum(dL_dz, axis=1)
     EarlyUpdate,        // W3 -= lr * dL_dW3 before dL_da2 = dL_dy @ W3.T
+    EarlyUpdates,       // every layer updated as soon as its gradient is known: W3, then W2 before dL_da1
     WrongSign,          // dL_dy = 2 * (y - y_pred) / y.size
 }
 
@@ -52,7 +53,8 @@ internal sealed record StudentBackward(
         };
         var dL_dW3 = a2.Transpose() * dL_dy;
         var dL_db3 = sum(dL_dy);
-        if (slip == Slip.EarlyUpdate)
+        var early = slip is Slip.EarlyUpdate or Slip.EarlyUpdates;
+        if (early)
         {
             W3 = Step(W3, dL_dW3);
             b3 = Step(b3, dL_db3);
@@ -62,19 +64,29 @@ internal sealed record StudentBackward(
         var dL_dz2 = slip == Slip.NoReluDerivative2 ? dL_da2 : dL_da2.PointwiseMultiply(relu_derivative(z2));
         var dL_dW2 = slip == Slip.TransposedW2 ? dL_dz2.Transpose() * a1 : a1.Transpose() * dL_dz2;
         var dL_db2 = sum(dL_dz2);
+        if (slip == Slip.EarlyUpdates)
+        {
+            W2 = Step(W2, dL_dW2);
+            b2 = Step(b2, dL_db2);
+        }
+
         var dL_da1 = dL_dz2 * W2.Transpose();
         var dL_dz1 = slip == Slip.NoReluDerivative1 ? dL_da1 : dL_da1.PointwiseMultiply(relu_derivative(z1));
         var dL_dW1 = slip == Slip.TransposedW1 ? dL_dz1.Transpose() * X : X.Transpose() * dL_dz1;
         var dL_db1 = sum(dL_dz1);
 
-        if (slip != Slip.EarlyUpdate)
+        if (!early)
         {
             W3 = Step(W3, dL_dW3);
             b3 = Step(b3, dL_db3);
         }
 
-        W2 = Step(W2, dL_dW2);
-        b2 = Step(b2, dL_db2);
+        if (slip != Slip.EarlyUpdates)
+        {
+            W2 = Step(W2, dL_dW2);
+            b2 = Step(b2, dL_db2);
+        }
+
         W1 = Step(W1, dL_dW1);
         b1 = Step(b1, dL_db1);
         return new StudentBackward(dL_dy, dL_da2, dL_dz2, dL_da1, dL_dz1, dL_dW1, dL_dW2, dL_dW3, dL_db1, dL_db2, dL_db3, W1, W2, W3, b1, b2, b3);
