@@ -46,7 +46,7 @@ public class ModelFileTests
     [InlineData("{\"weights\":[],\"biases\":[]}", "no \"layers\" array")]
     [InlineData("{\"layers\":[2,1],\"biases\":[[0]]}", "no \"weights\" array")]
     [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]]}", "no \"biases\" array")]
-    [InlineData("{\"layers\":[2],\"weights\":[],\"biases\":[]}", "at least two layers")]
+    [InlineData("{\"layers\":[2],\"weights\":[],\"biases\":[]}", "layers 2 has fewer than two layers")]
     [InlineData("{\"layers\":[2,1.5],\"weights\":[[[1],[2]]],\"biases\":[[0]]}", "whole numbers")]
     [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0],[0]]}", "1 weight matrices but 2 biases")]
     [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]],[[1]]],\"biases\":[[0],[0]]}", "needs 1 weight matrices, but it has 2")]
