@@ -148,9 +148,13 @@ internal static class App
             var data = new RandomData(
                 options.Seed ?? loadedData?.Seed ?? Options.DefaultSeed,
                 options.Samples ?? loadedData?.Samples ?? Options.DefaultSamples);
-            if ((long)data.Samples * (layers[0] + layers[^1]) >= LargeDraw && Checks.MatrixSizeProblem(data.Samples, layers[0]) is null)
+            // W1, W2, …, then X and y: announced only when it is long and can be drawn at all.
+            var shapes = Enumerable.Range(0, layers.Count - 1).Select(i => (Rows: (long)layers[i], Columns: (long)layers[i + 1]))
+                .Append((data.Samples, layers[0])).Append((data.Samples, layers[^1])).ToArray();
+            var numbers = shapes.Sum(shape => shape.Rows * shape.Columns);
+            if (numbers >= LargeDraw && shapes.All(shape => Checks.MatrixSizeProblem(shape.Rows, shape.Columns) is null))
             {
-                progress.Announce($"drawing {data.Samples} samples of random data");
+                progress.Announce($"drawing {numbers} random numbers (the weights, then {data.Samples} samples)");
             }
 
             var problem = RandomProblem.Draw(layers, data.Samples, data.Seed, options.Initialization);
@@ -252,7 +256,8 @@ internal static class App
     /// <summary>
     /// Refuses to write an output over an input or over another output: nothing the user gave is ever lost. Two
     /// names are the same file when they reach the same file on disk, whatever the spelling (<c>./m.json</c>, a full
-    /// path, a symbolic or hard link). Two outputs may both be a device such as <c>/dev/null</c>.
+    /// path, a symbolic or hard link). Two outputs may both be a device such as <c>/dev/null</c>, and --save may
+    /// name the --load file: resuming replaces the model with its continuation, as asked.
     /// </summary>
     private static void RequireDistinct(Options options)
     {
@@ -263,7 +268,8 @@ internal static class App
             foreach (var (otherName, other) in inputs.Concat(outputs).Where(o => o.Item2 is not null && o.Item1 != outputName))
             {
                 var bothDevices = outputs.Any(o => o.Item1 == otherName) && FileStatus.Of(output!).Kind == FileKind.Special;
-                if (!bothDevices && FileStatus.SameFile(output!, other!))
+                var resumed = (outputName, otherName) is ("--save", "--load");
+                if (!bothDevices && !resumed && FileStatus.SameFile(output!, other!))
                 {
                     throw new InvalidInputException(
                         $"{outputName} and {otherName} name the same file '{Shown.Text(output!)}': writing it would destroy the other. Choose another file name.");

@@ -1,36 +1,80 @@
+using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 
 namespace Backprop.Cli;
 
 /// <summary>
-/// Standard output and standard error as plain writers on file descriptors 1 and 2. .NET's own console writer
-/// hides a closed pipe (EPIPE), so <c>| head -1</c> would let a run go on to the end; these report it, and
-/// <see cref="ResultWriter"/> turns it into an error that stops the run, as Python's BrokenPipeError does.
+/// Standard output and standard error as writers on file descriptors 1 and 2 that report every failed write.
+/// .NET's console writer hides a closed pipe (EPIPE), so <c>| head -1</c> would let a run go on to the end; these
+/// report it, and <see cref="ResultWriter"/> turns it into an error that stops the run, as Python's BrokenPipeError
+/// does. Off Unix, they are .NET's console streams.
 /// </summary>
 internal static class ConsoleStreams
 {
-    /// <summary>A UTF-8 writer on descriptor <paramref name="descriptor"/>, flushed at every write; one that always fails if the descriptor is closed.</summary>
+    /// <summary>A UTF-8 writer on descriptor <paramref name="descriptor"/> (1 or 2), flushed at every write.</summary>
     public static TextWriter Open(int descriptor)
     {
-        Stream stream;
-        try
-        {
-            stream = new FileStream(new SafeFileHandle(descriptor, ownsHandle: false), FileAccess.Write, bufferSize: 0);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return new ClosedWriter(error);
-        }
-
+        var stream = OperatingSystem.IsWindows()
+            ? descriptor == 1 ? Console.OpenStandardOutput() : Console.OpenStandardError()
+            : new DescriptorStream(descriptor);
         return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
     }
 
-    /// <summary>A writer for a descriptor that was closed when the program started: every write fails with the reason.</summary>
-    private sealed class ClosedWriter(Exception reason) : TextWriter
+    /// <summary>
+    /// Writes with the system's <c>write</c>, as a shell does: at the descriptor's own position, which stdout and
+    /// stderr share when both go to one file (a FileStream would keep a position of its own and overwrite the other).
+    /// </summary>
+    private sealed class DescriptorStream(int descriptor) : Stream
     {
-        public override Encoding Encoding => Encoding.UTF8;
+        private const int Interrupted = 4; // EINTR
 
-        public override void Write(char value) => throw new IOException(reason.Message, reason);
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var bytes = buffer.ToArray();
+            var done = 0;
+            while (done < bytes.Length)
+            {
+                var written = write(descriptor, done == 0 ? bytes : bytes[done..], bytes.Length - done);
+                if (written < 0)
+                {
+                    var errno = Marshal.GetLastPInvokeError();
+                    if (errno == Interrupted)
+                    {
+                        continue;
+                    }
+
+                    throw new IOException(Marshal.GetPInvokeErrorMessage(errno), errno);
+                }
+
+                done += (int)written;
+            }
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+#pragma warning disable SYSLIB1054 // DllImport keeps this project free of unsafe code; a byte[] needs no marshalling code.
+        [DllImport("libc", SetLastError = true)]
+        private static extern nint write(int fd, byte[] buffer, nint count);
+#pragma warning restore SYSLIB1054
     }
 }

@@ -148,7 +148,7 @@ public static class CsvDataset
             }
         });
 
-    /// <summary>Refuses compressed files by their first bytes (where the file can be read twice).</summary>
+    /// <summary>Refuses compressed files and UTF-16 without a byte order mark by their first bytes (where the file can be read twice).</summary>
     private static void RequireText(Stream stream, string name)
     {
         if (!stream.CanSeek)
@@ -156,7 +156,7 @@ public static class CsvDataset
             return;
         }
 
-        var start = new byte[4];
+        var start = new byte[512];
         var count = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         stream.Position = 0;
         if (count >= 2 && start[0] == 0x1f && start[1] == 0x8b)
@@ -168,7 +168,16 @@ public static class CsvDataset
         {
             throw new InvalidInputException($"{name} is a zip archive (or an Excel workbook): unpack it or save it as CSV, then give the .csv file.");
         }
+
+        var hasByteOrderMark = count >= 2 && (start is [0xff, 0xfe, ..] or [0xfe, 0xff, ..]);
+        if (!hasByteOrderMark && Array.IndexOf(start, (byte)0, 0, count) >= 0)
+        {
+            throw NotUtf8(name);
+        }
     }
+
+    private static InvalidInputException NotUtf8(string name) => new(
+        $"{name} holds NUL bytes, so it is not UTF-8 text: it may be UTF-16 without a byte order mark. Save it as CSV in UTF-8.");
 
     private static string[] ReadHeader(CsvReader csv, string sourceName)
     {
@@ -187,8 +196,7 @@ public static class CsvDataset
 
         if (header.Any(name => name.Contains('\0', StringComparison.Ordinal)))
         {
-            throw new InvalidInputException(
-                $"{sourceName} holds NUL bytes, so it is not UTF-8 text: it may be UTF-16 without a byte order mark. Save it as CSV in UTF-8.");
+            throw NotUtf8(sourceName);
         }
 
         if (header.Length == 1)
