@@ -176,13 +176,31 @@ internal static class AtomicFile
     private static string FinalTarget(string path)
     {
         var full = Path.GetFullPath(path);
+        if (!IsLink(full))
+        {
+            return full;
+        }
+
         try
         {
             return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
         }
+        catch (IOException error)
+        {
+            throw new InvalidInputException(
+                $"Cannot write '{Shown.Text(path)}': it is a symbolic link that leads back to itself. Remove the link or choose another name.", error);
+        }
+    }
+
+    private static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
         catch (IOException)
         {
-            return full; // a loop of links: the write below reports it
+            return false; // its folder does not exist: no link there
         }
     }
 

@@ -90,7 +90,7 @@ public static class ModelFile
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(stream);
+            document = JsonDocument.Parse(ReadBounded(stream, sourceName));
         }
         catch (JsonException error)
         {
@@ -144,6 +144,41 @@ public static class ModelFile
 
             return (network, TrainedOn(root, sourceName));
         }
+    }
+
+    /// <summary>
+    /// The whole content, read in blocks: a file that does not start like JSON (a binary file, <c>/dev/zero</c>)
+    /// is refused after its first block, and one larger than any model can be after <see cref="int.MaxValue"/> bytes.
+    /// </summary>
+    private static ReadOnlyMemory<byte> ReadBounded(Stream stream, string sourceName)
+    {
+        var content = new MemoryStream();
+        var block = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(block)) > 0)
+        {
+            if (content.Length == 0 && !StartsLikeJson(block.AsSpan(0, read)))
+            {
+                throw Malformed(sourceName, "it is not JSON text at all (a binary file?)");
+            }
+
+            if (content.Length + read > int.MaxValue)
+            {
+                throw Malformed(sourceName, $"it is larger than {int.MaxValue} bytes, more than any model file");
+            }
+
+            content.Write(block, 0, read);
+        }
+
+        return content.GetBuffer().AsMemory(0, (int)content.Length);
+    }
+
+    /// <summary>Whether the first character after a UTF-8 byte order mark and white space can start a JSON value (or there is only white space so far).</summary>
+    private static bool StartsLikeJson(ReadOnlySpan<byte> start)
+    {
+        var text = start.StartsWith("\uFEFF"u8) ? start[3..] : start;
+        var first = text.IndexOfAnyExcept(" \t\r\n"u8);
+        return first < 0 || "{[\"-0123456789tfn"u8.Contains(text[first]);
     }
 
     private static RandomData? TrainedOn(JsonElement root, string sourceName)

@@ -5,8 +5,9 @@ namespace Backprop.Files;
 
 /// <summary>
 /// How text from the user (a cell, a column or file name, an option's value) is shown inside a one-line message:
-/// control characters and terminal escapes are written out as <c>\n</c>, <c>\t</c>, <c>\x1B</c>, so they can neither
-/// break the line nor drive the terminal, and long text is cut with a count of what was left out.
+/// control characters, terminal escapes and bidirectional controls are written out as <c>\n</c>, <c>\t</c>,
+/// <c>\x1B</c>, <c>\x202E</c>, so they can neither break the line nor drive or reorder the terminal, and long text is
+/// cut with a count of what was left out.
 /// </summary>
 internal static class Shown
 {
@@ -43,6 +44,10 @@ internal static class Shown
     /// <summary>A whole message on one line: every control character escaped, cut to a few lines' worth.</summary>
     public static string Line(string message) => Text(message, maxLength: 1000);
 
+    /// <summary>Line and paragraph separators and the bidirectional controls, which can reorder what a terminal shows.</summary>
+    private static bool IsLayoutControl(char c) =>
+        c is '\u2028' or '\u2029' or '\u061c' or '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
+
     private static void Append(StringBuilder shown, char c)
     {
         switch (c)
@@ -57,7 +62,7 @@ internal static class Shown
                 shown.Append("\\t");
                 break;
             default:
-                if (char.IsControl(c) || c is '\u2028' or '\u2029')
+                if (char.IsControl(c) || IsLayoutControl(c))
                 {
                     shown.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:X2}");
                 }

@@ -111,6 +111,30 @@ public class FileSafetyTests
     }
 
     [Fact]
+    public void A_loop_of_symbolic_links_is_refused_and_left_a_loop()
+    {
+        using var folder = new TemporaryFolder();
+        File.CreateSymbolicLink(folder.File("a"), folder.File("b"));
+        File.CreateSymbolicLink(folder.File("b"), folder.File("a"));
+
+        AssertOneLineError(CliRun.Of("--epochs", "1", "--save", folder.File("a")), 2, "it is a symbolic link that leads back to itself", "Remove the link");
+        Assert.NotNull(new FileInfo(folder.File("a")).LinkTarget);
+    }
+
+    [Fact]
+    public void A_model_file_of_endless_zeros_is_refused_after_its_first_block()
+    {
+        using var folder = new TemporaryFolder();
+        var zero = folder.File("zero");
+        if (!Devices.TryMake(zero, 'c', 1, 5))
+        {
+            return;
+        }
+
+        AssertOneLineError(CliRun.Of("--load", zero, "--epochs", "1"), 2, "it is not JSON text at all", "Save the model again");
+    }
+
+    [Fact]
     public void A_read_only_file_is_refused_and_left_alone()
     {
         using var folder = new TemporaryFolder();

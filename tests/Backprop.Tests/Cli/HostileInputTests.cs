@@ -187,6 +187,12 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Bidirectional_controls_in_a_name_are_written_out()
+    {
+        AssertOneLineError(CliRun.Of("--data", "x\u202ey.csv", "--target", "y"), 2, "'x\\x202Ey.csv' does not exist", "check the path");
+    }
+
+    [Fact]
     public void A_header_of_100000_columns_is_named_in_a_short_line()
     {
         using var folder = new TemporaryFolder();
