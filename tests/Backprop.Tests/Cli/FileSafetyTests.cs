@@ -122,7 +122,7 @@ public class FileSafetyTests
     }
 
     [Fact]
-    public void A_model_file_of_endless_zeros_is_refused_after_its_first_block()
+    public void Endless_zeros_as_a_model_or_a_data_file_are_refused_early()
     {
         using var folder = new TemporaryFolder();
         var zero = folder.File("zero");
@@ -132,6 +132,7 @@ public class FileSafetyTests
         }
 
         AssertOneLineError(CliRun.Of("--load", zero, "--epochs", "1"), 2, "it is not JSON text at all", "Save the model again");
+        AssertOneLineError(CliRun.Of("--data", zero, "--target", "y"), 2, "holds NUL bytes, so it is not UTF-8 text", "Save it as CSV in UTF-8");
     }
 
     [Fact]
