@@ -19,11 +19,13 @@ internal static class App
     // About half a second of drawing: random data this large gets a progress line before it is drawn.
     private const long LargeDraw = 50_000_000;
 
-    /// <summary>Runs as a process: on the real standard output and error, with SIGINT and SIGTERM leaving no temporary file behind.</summary>
+    /// <summary>Runs as a process: on the real standard output and error, with SIGINT, SIGTERM, SIGHUP and SIGQUIT leaving no temporary file behind.</summary>
     public static int RunConsole(IReadOnlyList<string> args)
     {
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => AtomicFile.Abandon());
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => AtomicFile.Abandon());
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => AtomicFile.Abandon());
+        using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, _ => AtomicFile.Abandon());
         using var stdout = ConsoleStreams.Open(1);
         using var stderr = ConsoleStreams.Open(2);
         return Run(args, stdout, stderr);
@@ -72,7 +74,7 @@ internal static class App
         }
         catch (OperationCanceledException)
         {
-            return 128 + 2; // stopped by SIGINT or SIGTERM while a file was being written: nothing is left behind
+            return 128 + 2; // stopped by a signal while a file was being written: nothing is left behind
         }
     }
 

@@ -142,6 +142,7 @@ internal static class AtomicFile
             UnauthorizedAccessException => $"Cannot write '{shown}': permission denied in the folder '{folder}'. Choose a folder that exists and can be written.",
             _ when IsDiskFull(error) => $"Cannot write '{shown}': the disk is full. Free some space, or write it to another disk.",
             _ when Errno(error) == ReadOnlyFileSystem => $"Cannot write '{shown}': the disk that holds '{folder}' is mounted read-only. Choose another folder.",
+            _ when FileStatus.Of(path).Kind == FileKind.Special => $"Cannot write '{shown}': it is a device, FIFO or socket that refuses to be written. Give the name of a file.",
             _ => $"Cannot write '{shown}': the system refused to create a file there in the folder '{folder}'. Choose a folder that exists and can be written.",
         };
         return new InvalidInputException(message, error);
@@ -176,32 +177,13 @@ internal static class AtomicFile
     private static string FinalTarget(string path)
     {
         var full = Path.GetFullPath(path);
-        if (!IsLink(full))
-        {
-            return full;
-        }
-
-        try
-        {
-            return File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
-        }
-        catch (IOException error)
+        if (FileStatus.IsLinkLoop(full))
         {
             throw new InvalidInputException(
-                $"Cannot write '{Shown.Text(path)}': it is a symbolic link that leads back to itself. Remove the link or choose another name.", error);
+                $"Cannot write '{Shown.Text(path)}': it is a symbolic link that leads back to itself. Remove the link or choose another name.");
         }
-    }
 
-    private static bool IsLink(string path)
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget is not null;
-        }
-        catch (IOException)
-        {
-            return false; // its folder does not exist: no link there
-        }
+        return FileStatus.IsLink(full) ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full : full;
     }
 
     /// <summary>The part of <paramref name="folder"/> that exists as a file, if any: <c>m.json</c> in <c>m.json/x.json</c>.</summary>

@@ -60,6 +60,38 @@ internal sealed record FileStatus(FileKind Kind, ulong Device, ulong Inode, uint
             Mode: (UnixFileMode)(mode & 0xfff));
     }
 
+    /// <summary>Whether <paramref name="path"/> is a symbolic link (false if its folder does not exist).</summary>
+    public static bool IsLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> is a symbolic link that leads, through other links, back to itself.</summary>
+    public static bool IsLinkLoop(string path)
+    {
+        if (!IsLink(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            File.ResolveLinkTarget(Path.GetFullPath(path), returnFinalTarget: true); // a relative path would be resolved from the root
+            return false;
+        }
+        catch (IOException)
+        {
+            return true; // too many levels of symbolic links
+        }
+    }
+
     /// <summary>Whether both name the same file: the same device and inode (or, where those are unknown, the same full path).</summary>
     public static bool SameFile(string first, string second)
     {

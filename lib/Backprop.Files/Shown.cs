@@ -12,7 +12,7 @@ namespace Backprop.Files;
 internal static class Shown
 {
     /// <summary>The most characters of one piece of text that a message shows.</summary>
-    public const int MaxLength = 80;
+    public const int MaxLength = 200;
 
     /// <summary>The most names that a list in a message shows before "and N more".</summary>
     public const int MaxNames = 10;
@@ -42,7 +42,7 @@ internal static class Shown
     }
 
     /// <summary>A whole message on one line: every control character escaped, cut to a few lines' worth.</summary>
-    public static string Line(string message) => Text(message, maxLength: 1000);
+    public static string Line(string message) => Text(message, maxLength: 4000);
 
     /// <summary>Line and paragraph separators and the bidirectional controls, which can reorder what a terminal shows.</summary>
     private static bool IsLayoutControl(char c) =>

@@ -119,6 +119,20 @@ public class FileSafetyTests
 
         AssertOneLineError(CliRun.Of("--epochs", "1", "--save", folder.File("a")), 2, "it is a symbolic link that leads back to itself", "Remove the link");
         Assert.NotNull(new FileInfo(folder.File("a")).LinkTarget);
+        AssertOneLineError(CliRun.Of("--data", folder.File("a"), "--target", "y"), 2, "is a symbolic link that leads back to itself", "a CSV file");
+        AssertOneLineError(CliRun.Of("--load", folder.File("b")), 2, "is a symbolic link that leads back to itself", "a model .json file");
+    }
+
+    [Fact]
+    public void A_link_to_nothing_as_data_does_not_exist_and_a_socket_cannot_be_written()
+    {
+        using var folder = new TemporaryFolder();
+        File.CreateSymbolicLink(folder.File("dangling.csv"), folder.File("nothing.csv"));
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(folder.File("socket")));
+
+        AssertOneLineError(CliRun.Of("--data", folder.File("dangling.csv"), "--target", "y"), 2, "dangling.csv' does not exist", "check the path");
+        AssertOneLineError(CliRun.Of("--epochs", "1", "--save", folder.File("socket")), 2, "it is a device, FIFO or socket that refuses to be written", "name of a file");
     }
 
     [Fact]

@@ -170,7 +170,7 @@ public class HostileInputTests
 
         var run = CliRun.Of("--data", data, "--target", "y", "--layers", "1,1");
 
-        AssertOneLineError(run, 2, "holds 'xxxx", "(999920 more characters)");
+        AssertOneLineError(run, 2, "holds 'xxxx", "(999800 more characters)");
         Assert.True(run.Stderr.Length < 1000);
         var escaped = CliRun.Of("--data", folder.Write("e.csv", "a,y\n\u001b[31mred,2\n"), "--target", "y", "--layers", "1,1");
         AssertOneLineError(escaped, 2, "holds '\\x1B[31mred'", "not a number");

@@ -72,6 +72,7 @@ public class StreamAndSignalTests
     [Theory]
     [InlineData("INT")]
     [InlineData("TERM")]
+    [InlineData("HUP")]
     public void A_signal_during_a_large_save_leaves_exactly_the_old_file(string signal)
     {
         using var folder = new TemporaryFolder();
