@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Backprop.Engine;
 using Backprop.Files;
 using MathNet.Numerics.LinearAlgebra;
@@ -15,59 +16,91 @@ internal static class App
     public const int BadInput = 2;
     public const int Diverged = 3;
 
+    // About half a second of drawing: random data this large gets a progress line before it is drawn.
+    private const long LargeDraw = 50_000_000;
+
+    /// <summary>Runs as a process: on the real standard output and error, with SIGINT, SIGTERM, SIGHUP and SIGQUIT leaving no temporary file behind.</summary>
+    public static int RunConsole(IReadOnlyList<string> args)
+    {
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => AtomicFile.Abandon());
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => AtomicFile.Abandon());
+        using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => AtomicFile.Abandon());
+        using var quit = PosixSignalRegistration.Create(PosixSignal.SIGQUIT, _ => AtomicFile.Abandon());
+        using var stdout = ConsoleStreams.Open(1);
+        using var stderr = ConsoleStreams.Open(2);
+        return Run(args, stdout, stderr);
+    }
+
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
+        var results = new ResultWriter(stdout);
+        var messages = new MessageWriter(stderr);
+        Options? options = null;
+        var epochsDone = 0;
         try
         {
-            var options = OptionParser.Parse(args);
+            options = OptionParser.Parse(args);
             if (options.Help)
             {
-                stdout.Write(HelpText.Text);
+                results.Write(HelpText.Text);
                 return Success;
             }
 
             if (options.PredictFile is not null)
             {
-                Predict(options, stdout, stderr);
+                Predict(options, results, messages);
                 return Success;
             }
 
-            Train(options, stdout, stderr);
+            Train(options, results, messages, () => epochsDone++);
             return Success;
         }
-        catch (UsageException error)
+        catch (Exception error) when (error is UsageException or InvalidInputException or StandardOutputException)
         {
-            return Fail(stderr, error.Message, BadInput);
-        }
-        catch (InvalidInputException error)
-        {
-            return Fail(stderr, error.Message, BadInput);
+            return Fail(messages, error.Message, BadInput);
         }
         catch (TrainingDivergedException error)
         {
-            return Fail(stderr, error.Message, Diverged);
+            return Fail(messages, error.Message, Diverged);
         }
-        catch (OutOfMemoryException)
+        catch (Exception error) when (error is OutOfMemoryException or OverflowException)
         {
-            return Fail(stderr, "Not enough memory for this network and data: use fewer --samples or smaller --layers.", BadInput);
+            // OverflowException: a size calculation too big for its type, which is the same problem.
+            return Fail(messages, NotEnoughMemory(options, epochsDone), BadInput);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            return Fail(stderr, $"{error.Message} Check the file paths and their permissions.", BadInput);
+            return Fail(messages, $"{error.Message} Check the file paths and their permissions.", BadInput);
+        }
+        catch (OperationCanceledException)
+        {
+            return 128 + 2; // stopped by a signal while a file was being written: nothing is left behind
         }
     }
 
-    private static void Train(Options options, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// What to say when memory runs out. Before the first epoch it is the data and the network; after it, the
+    /// list of losses, which grows by one per epoch.
+    /// </summary>
+    internal static string NotEnoughMemory(Options? options, int epochsDone) => options switch
+    {
+        { PredictFile: { } file } => $"Not enough memory to predict {Shown.Text(Path.GetFileName(file))}: split it into smaller files.",
+        { Epochs: var epochs } when epochsDone > 0 => $"Not enough memory to keep the losses of {epochs} epochs: use fewer --epochs.",
+        _ => "Not enough memory for this network and data: use fewer --samples or smaller --layers.",
+    };
+
+    private static void Train(Options options, TextWriter stdout, TextWriter stderr, Action epochDone)
     {
         // Fail now, not after a long run, if a file asked for cannot be written or would overwrite an input.
         RequireWritable(options.SavePath, "--save");
         RequireWritable(options.PlotPath, "--plot");
         RequireDistinct(options);
 
-        var (network, input, target) = Setup(options);
         var progress = new ProgressReporter(stderr, options.Epochs, options.Progress);
+        var (network, input, target, trainedOn) = Setup(options, progress);
         var losses = Trainer.Train(network, input, target, options.Epochs, options.LearningRate, method: FastEngine.Default, onEpoch: (epoch, loss) =>
         {
+            epochDone();
             if (epoch % options.PrintEvery == 0)
             {
                 stdout.WriteLine(LossLine.Format(epoch, loss));
@@ -76,65 +109,96 @@ internal static class App
             progress.EpochDone(epoch, loss);
         });
 
-        WarnAboutDeadUnits(network, input, options, stderr);
+        // The files first: nothing after training may lose a finished model.
         if (options.SavePath is not null)
         {
-            ModelFile.Save(network, options.SavePath);
+            Save(network, options.SavePath, trainedOn);
         }
 
         if (options.PlotPath is not null)
         {
-            LossPlot.Write(losses, network.LayerSizes, options, options.PlotPath);
+            var data = options.DataFile is null ? $"seed {trainedOn!.Seed}" : Path.GetFileName(options.DataFile);
+            LossPlot.Write(losses, network.LayerSizes, data, options.LearningRate, options.PlotPath);
+        }
+
+        DeadUnitWarning.WriteIfMostAreDead(network, input, options, stderr);
+    }
+
+    private static void Save(Network network, string path, RandomData? trainedOn)
+    {
+        try
+        {
+            ModelFile.Save(network, path, trainedOn);
+        }
+        catch (InvalidInputException error)
+        {
+            throw new InvalidInputException($"--save: {error.Message}", error);
         }
     }
 
     /// <summary>
     /// The original's order of draws from the generator: the weights first (drawn even when a saved model
-    /// replaces them, so the data stays the same), then X, then y.
+    /// replaces them, so the data stays the same), then X, then y. Random data resumed from a model file takes the
+    /// model's seed and samples, unless --seed or --samples say otherwise.
     /// </summary>
-    private static (Network Network, Matrix<double> Input, Matrix<double> Target) Setup(Options options)
+    private static (Network Network, Matrix<double> Input, Matrix<double> Target, RandomData? TrainedOn) Setup(Options options, ProgressReporter progress)
     {
-        var random = new NumPyRandom(options.Seed);
-        var loaded = options.LoadPath is null ? null : ModelFile.Load(options.LoadPath);
+        var (loaded, loadedData) = options.LoadPath is null ? (null, null) : ModelFile.LoadWithData(options.LoadPath);
         var layers = loaded?.LayerSizes ?? options.Layers;
-        var network = Network.Create(layers, random, options.Initialization);
-        if (loaded is not null)
-        {
-            network = loaded;
-        }
-
         if (options.DataFile is null)
         {
-            var input = random.Rand(options.Samples, layers[0]);
-            var target = random.Rand(options.Samples, layers[^1]);
-            return (network, input, target);
+            var data = new RandomData(
+                options.Seed ?? loadedData?.Seed ?? Options.DefaultSeed,
+                options.Samples ?? loadedData?.Samples ?? Options.DefaultSamples);
+            // W1, W2, …, then X and y: announced only when it is long and can be drawn at all.
+            var shapes = Enumerable.Range(0, layers.Count - 1).Select(i => (Rows: (long)layers[i], Columns: (long)layers[i + 1]))
+                .Append((data.Samples, layers[0])).Append((data.Samples, layers[^1])).ToArray();
+            var numbers = shapes.Sum(shape => shape.Rows * shape.Columns);
+            if (numbers >= LargeDraw && shapes.All(shape => Checks.MatrixSizeProblem(shape.Rows, shape.Columns) is null))
+            {
+                progress.Announce($"drawing {numbers} random numbers (the weights, then {data.Samples} samples)");
+            }
+
+            var problem = RandomProblem.Draw(layers, data.Samples, data.Seed, options.Initialization);
+            return (loaded ?? problem.Network, problem.X, problem.Y, data);
         }
 
-        var data = CsvDataset.Load(options.DataFile, options.Target!);
-        RequireFits(data, layers, options.DataFile, fromModel: loaded is not null);
-        return (network, data.Features, data.Targets);
+        var random = new NumPyRandom(options.Seed ?? Options.DefaultSeed);
+        var network = loaded ?? Network.Create(layers, random, options.Initialization);
+        var dataset = CsvDataset.Load(options.DataFile, options.Target!, lines => progress.Note($"read {lines} lines of {Shown.Text(Path.GetFileName(options.DataFile))}"));
+        RequireFits(dataset, layers, options.DataFile, fromModel: loaded is not null);
+        return (network, dataset.Features, dataset.Targets, null);
     }
 
     private static void Predict(Options options, TextWriter stdout, TextWriter stderr)
     {
         var network = ModelFile.Load(options.LoadPath!);
+        var file = options.PredictFile!;
         Matrix<double> input;
         Matrix<double>? target = null;
         if (options.Target is null)
         {
-            var (features, names) = CsvDataset.LoadFeatures(options.PredictFile!);
-            RequireFits(features.ColumnCount, names, network.LayerSizes, options.PredictFile!, fromModel: true);
+            var (features, names) = CsvDataset.LoadFeatures(file);
+            RequireFits(features.ColumnCount, names, network.LayerSizes, file, fromModel: true);
             input = features;
         }
         else
         {
-            var data = CsvDataset.Load(options.PredictFile!, options.Target);
-            RequireFits(data, network.LayerSizes, options.PredictFile!, fromModel: true);
+            var data = CsvDataset.Load(file, options.Target);
+            RequireFits(data, network.LayerSizes, file, fromModel: true);
             input = data.Features;
             target = data.Targets;
         }
 
         var prediction = network.Predict(input);
+        RequireFinitePredictions(prediction, file);
+        var mse = target is null ? (double?)null : Loss.Mse(target, prediction);
+        if (mse is double value && !double.IsFinite(value))
+        {
+            throw new InvalidInputException(
+                $"{Shown.Text(Path.GetFileName(file))}: the squared errors are too large to add up (the MSE is {value.ToString(CultureInfo.InvariantCulture)}): scale the target column.");
+        }
+
         var outputs = prediction.ColumnCount;
         stdout.WriteLine(outputs == 1 ? "prediction" : string.Join(',', Enumerable.Range(1, outputs).Select(i => $"prediction{i}")));
         foreach (var row in prediction.EnumerateRows())
@@ -142,9 +206,23 @@ internal static class App
             stdout.WriteLine(string.Join(',', row.Select(value => value.ToString("R", CultureInfo.InvariantCulture))));
         }
 
-        if (target is not null)
+        if (mse is not null)
         {
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MSE: {Loss.Mse(target, prediction):R}"));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MSE: {mse:R}"));
+        }
+    }
+
+    /// <summary>Values too large for the model's weights give an infinite or NaN prediction: name the first such row instead of printing it.</summary>
+    private static void RequireFinitePredictions(Matrix<double> prediction, string file)
+    {
+        for (var row = 0; row < prediction.RowCount; row++)
+        {
+            var value = prediction.Row(row).FirstOrDefault(v => !double.IsFinite(v), 0.0);
+            if (!double.IsFinite(value))
+            {
+                throw new InvalidInputException(
+                    $"{Shown.Text(Path.GetFileName(file))} data row {row + 1}: the prediction is {value.ToString(CultureInfo.InvariantCulture)}, not a finite number, because the values in that row are too large for the model. Scale them as the training data was scaled.");
+            }
         }
     }
 
@@ -157,9 +235,10 @@ internal static class App
         RequireFits(data.Features.ColumnCount, data.FeatureNames, layers, file, fromModel);
         if (layers[^1] != 1)
         {
+            var name = Shown.Text(Path.GetFileName(file));
             throw new InvalidInputException(fromModel
-                ? $"{Path.GetFileName(file)} has one target column but the model has {layers[^1]} outputs: use a model trained with one output."
-                : $"{Path.GetFileName(file)} has one target column but the last layer has {layers[^1]} units: end --layers with 1.");
+                ? $"{name} has one target column but the model has {layers[^1]} outputs: use a model trained with one output."
+                : $"{name} has one target column but the last layer has {layers[^1]} units: end --layers with 1.");
         }
     }
 
@@ -170,49 +249,34 @@ internal static class App
             return;
         }
 
-        var problem = $"{Path.GetFileName(file)} has {featureCount} feature columns ({string.Join(", ", names)}) but ";
+        var problem = $"{Shown.Text(Path.GetFileName(file))} has {featureCount} feature columns ({Shown.List(names)}) but ";
         throw new InvalidInputException(fromModel
             ? problem + $"the model expects {layers[0]} features: give a file with exactly those feature columns (name the target with --target, it is left out)."
             : problem + $"the first layer has {layers[0]} units: use --layers {string.Join(',', new[] { featureCount }.Concat(layers.Skip(1)))}.");
     }
 
-    /// <summary>Refuses to write an output over an input or over another output: nothing the user gave is ever lost.</summary>
+    /// <summary>
+    /// Refuses to write an output over an input or over another output: nothing the user gave is ever lost. Two
+    /// names are the same file when they reach the same file on disk, whatever the spelling (<c>./m.json</c>, a full
+    /// path, a symbolic or hard link). Two outputs may both be a device such as <c>/dev/null</c>, and --save may
+    /// name the --load file: resuming replaces the model with its continuation, as asked.
+    /// </summary>
     private static void RequireDistinct(Options options)
     {
-        var inputs = new[] { ("--data", options.DataFile), ("--predict", options.PredictFile) };
+        var inputs = new[] { ("--data", options.DataFile), ("--load", options.LoadPath), ("--predict", options.PredictFile) };
         var outputs = new[] { ("--save", options.SavePath), ("--plot", options.PlotPath) };
         foreach (var (outputName, output) in outputs.Where(o => o.Item2 is not null))
         {
             foreach (var (otherName, other) in inputs.Concat(outputs).Where(o => o.Item2 is not null && o.Item1 != outputName))
             {
-                if (SamePath(output!, other!))
+                var bothDevices = outputs.Any(o => o.Item1 == otherName) && FileStatus.Of(output!).Kind == FileKind.Special;
+                var resumed = (outputName, otherName) is ("--save", "--load");
+                if (!bothDevices && !resumed && FileStatus.SameFile(output!, other!))
                 {
                     throw new InvalidInputException(
-                        $"{outputName} and {otherName} name the same file '{output}': writing it would destroy the other. Choose another file name.");
+                        $"{outputName} and {otherName} name the same file '{Shown.Text(output!)}': writing it would destroy the other. Choose another file name.");
                 }
             }
-        }
-    }
-
-    private static bool SamePath(string first, string second) =>
-        string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), StringComparison.Ordinal);
-
-    /// <summary>
-    /// A hidden ReLU that outputs 0 for every sample passes back no gradient and stops learning. When most of
-    /// them are dead the network can only fit a constant, so say so.
-    /// </summary>
-    private static void WarnAboutDeadUnits(Network network, Matrix<double> input, Options options, TextWriter stderr)
-    {
-        var hidden = ReluActivity.HiddenUnitCount(network);
-        var dead = ReluActivity.DeadUnits(network.Forward(input));
-        if (hidden > 0 && dead.Count * 2 > hidden)
-        {
-            var names = string.Join(", ", dead.Select(d => $"layer {d.Layer + 1} unit {d.Unit + 1}"));
-            stderr.WriteLine(
-                $"warning: {dead.Count} of {hidden} hidden ReLU units output 0 for every sample ({names}), so they no longer learn. " +
-                (options.Initialization == Initialization.Randn && options.LoadPath is null
-                    ? "Try a smaller learning rate, --init he, or another --seed."
-                    : "Try a smaller learning rate or another --seed."));
         }
     }
 
@@ -235,7 +299,7 @@ internal static class App
 
     private static int Fail(TextWriter stderr, string message, int exitCode)
     {
-        stderr.WriteLine($"error: {message}");
+        stderr.WriteLine($"error: {Shown.Line(message)}");
         return exitCode;
     }
 }

@@ -23,7 +23,8 @@ internal static class HelpText
 
         Files:
           --save model.json   write the trained model (written atomically)
-          --load model.json   start from a saved model instead of random weights
+          --load model.json   start from a saved model instead of random weights (random data:
+                              the seed and samples it was trained on, unless given)
           --predict FILE.csv  with --load: print one prediction per row as CSV (and the MSE on
                               stderr when --target names the CSV's target column)
           --plot loss.html    write a chart of the loss per epoch (self-contained, opens offline)

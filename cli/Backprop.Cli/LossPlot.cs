@@ -1,17 +1,29 @@
 using System.Globalization;
 using Backprop.Charts;
+using Backprop.Files;
 
 namespace Backprop.Cli;
 
 /// <summary>Writes the --plot chart: the loss per epoch, as a page that opens offline.</summary>
 internal static class LossPlot
 {
-    public static void Write(IReadOnlyList<double> losses, IReadOnlyList<int> layers, Options options, string path)
+    /// <param name="losses">The loss of every epoch.</param>
+    /// <param name="layers">The network's layer sizes, for the title.</param>
+    /// <param name="data">What it was trained on, for the title: a file name or "seed 0".</param>
+    /// <param name="learningRate">The learning rate, for the title.</param>
+    /// <param name="path">The page to write.</param>
+    public static void Write(IReadOnlyList<double> losses, IReadOnlyList<int> layers, string data, double learningRate, string path)
     {
-        var data = options.DataFile is null ? $"seed {options.Seed}" : Path.GetFileName(options.DataFile);
         var title = string.Create(
             CultureInfo.InvariantCulture,
-            $"Training loss per epoch ({string.Join('-', layers)}, lr {options.LearningRate}, {data})");
-        ChartFile.Save(LossChart.Create(losses, title), path, embedPlotlyJs: true);
+            $"Training loss per epoch ({string.Join('-', layers)}, lr {learningRate}, {data})");
+        try
+        {
+            ChartFile.Save(LossChart.Create(losses, title), path, embedPlotlyJs: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidInputException)
+        {
+            throw new InvalidInputException($"--plot: {AtomicFile.CannotWrite(path, error).Message}", error);
+        }
     }
 }

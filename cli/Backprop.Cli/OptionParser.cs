@@ -1,15 +1,37 @@
 using System.Globalization;
+using Backprop.Files;
 
 namespace Backprop.Cli;
 
 /// <summary>Turns the command line into <see cref="Options"/>, or a <see cref="UsageException"/> that says what is wrong.</summary>
+/// <remarks>
+/// The rules for the numbers are the library's (<see cref="Checks"/>), stated here about the option. Every number
+/// is read the same way: spaces around it and a leading sign are allowed, and a dot is the decimal separator.
+/// <c>--</c> ends the options, and <c>-h</c> or <c>--help</c> anywhere before it shows the help, whatever else is given.
+/// </remarks>
 internal static class OptionParser
 {
+    private const NumberStyles WholeNumber = NumberStyles.Integer;
+    private const NumberStyles Decimal = NumberStyles.Float;
+
     public static Options Parse(IReadOnlyList<string> args)
     {
-        var options = new Options();
+        var end = args.ToList().IndexOf("--");
+        var options = args.Take(end < 0 ? args.Count : end).Any(arg => arg is "-h" or "--help")
+            ? new Options { Help = true }
+            : new Options();
+        if (options.Help)
+        {
+            return options;
+        }
+
+        if (end >= 0 && end + 1 < args.Count)
+        {
+            throw new UsageException($"Unexpected argument '{Shown.Text(args[end + 1])}' after --: this program takes options only. Run with --help to see them.");
+        }
+
         var seen = new HashSet<string>();
-        for (var i = 0; i < args.Count; i++)
+        for (var i = 0; i < (end < 0 ? args.Count : end); i++)
         {
             var (name, inlineValue) = Split(args[i]);
             if (!seen.Add(name))
@@ -32,24 +54,30 @@ internal static class OptionParser
                 return args[++i];
             }
 
+            string FileName()
+            {
+                var value = Value();
+                return value.Length > 0 ? value : throw new UsageException($"{name} needs a file name, for example {Example(name)}.");
+            }
+
             options = name switch
             {
                 "--help" or "-h" => options with { Help = true },
                 "--seed" => options with { Seed = ParseSeed(Value()) },
                 "--layers" => options with { Layers = ParseLayers(Value()) },
                 "--lr" => options with { LearningRate = ParseLearningRate(Value()) },
-                "--epochs" => options with { Epochs = ParseInteger(name, Value(), minimum: 0, "0 or more") },
-                "--print-every" => options with { PrintEvery = ParseInteger(name, Value(), minimum: 1, "1 or more") },
-                "--samples" => options with { Samples = ParseInteger(name, Value(), minimum: 1, "1 or more") },
+                "--epochs" => options with { Epochs = ParseCount(name, Value(), minimum: 0) },
+                "--print-every" => options with { PrintEvery = ParseCount(name, Value(), minimum: 1) },
+                "--samples" => options with { Samples = ParseCount(name, Value(), minimum: 1) },
                 "--init" => options with { Initialization = ParseInitialization(Value()) },
-                "--data" => options with { DataFile = Value() },
-                "--target" => options with { Target = Value() },
-                "--save" => options with { SavePath = Value() },
-                "--load" => options with { LoadPath = Value() },
-                "--predict" => options with { PredictFile = Value() },
-                "--plot" => options with { PlotPath = Value() },
+                "--data" => options with { DataFile = FileName() },
+                "--target" => options with { Target = ParseTarget(Value()) },
+                "--save" => options with { SavePath = FileName() },
+                "--load" => options with { LoadPath = FileName() },
+                "--predict" => options with { PredictFile = FileName() },
+                "--plot" => options with { PlotPath = FileName() },
                 "--no-progress" => options with { Progress = false },
-                _ => throw new UsageException($"Unknown option '{args[i]}'. Run with --help to see the options."),
+                _ => throw new UsageException($"Unknown option '{Shown.Text(args[i])}'. Run with --help to see the options."),
             };
 
             if (inlineValue is not null && name is "--help" or "-h" or "--no-progress")
@@ -63,11 +91,6 @@ internal static class OptionParser
 
     private static Options Check(Options options, HashSet<string> seen)
     {
-        if (options.Help)
-        {
-            return options;
-        }
-
         if (options.DataFile is not null && options.Target is null)
         {
             throw new UsageException("--data needs --target COLUMN: name the column that holds y.");
@@ -119,31 +142,38 @@ internal static class OptionParser
             : (argument, null);
     }
 
-    private static long ParseSeed(string text) =>
-        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) && seed <= uint.MaxValue
-            ? seed
-            : throw new UsageException($"--seed '{text}' is not a valid seed: use a whole number from 0 to 4294967295.");
-
-    private static int ParseInteger(string name, string text, int minimum, string range)
+    private static long ParseSeed(string text)
     {
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        // Text that is not a whole number, or one too big for a long, is outside the seed range like any other.
+        var seed = long.TryParse(text, WholeNumber, CultureInfo.InvariantCulture, out var value) ? value : -1;
+        return Checks.SeedProblem(seed) is { } problem ? throw new UsageException($"--seed '{Shown.Text(text)}' {problem}.") : seed;
+    }
+
+    private static int ParseCount(string name, string text, int minimum)
+    {
+        if (!long.TryParse(text, WholeNumber, CultureInfo.InvariantCulture, out var value))
         {
-            throw new UsageException($"{name} '{text}' is not a whole number: use {range}, for example {Example(name)}.");
+            throw new UsageException($"{name} '{Shown.Text(text)}' is not a whole number: use {minimum} or more, for example {Example(name)}.");
         }
 
-        return value >= minimum ? value : throw new UsageException($"{name} is {value}: it must be {range}.");
+        if (Checks.CountProblem(value, minimum) is { } problem)
+        {
+            throw new UsageException($"{name} is {value}: it {problem}.");
+        }
+
+        return value <= int.MaxValue ? (int)value : throw new UsageException($"{name} is {value}: it must be at most {int.MaxValue}.");
     }
 
     private static double ParseLearningRate(string text)
     {
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        if (!double.TryParse(text, Decimal, CultureInfo.InvariantCulture, out var value))
         {
-            throw new UsageException($"--lr '{text}' is not a number: use digits with a dot for decimals, for example --lr 0.01.");
+            throw new UsageException($"--lr '{Shown.Text(text)}' is not a number: use digits with a dot for decimals, for example --lr 0.01.");
         }
 
-        return double.IsFinite(value) && value > 0
-            ? value
-            : throw new UsageException($"--lr is {text}: the learning rate must be a finite number above 0, for example 0.01.");
+        return Checks.LearningRateProblem(value) is { } problem
+            ? throw new UsageException($"--lr is {Shown.Text(text.Trim())}: the learning rate {problem}.")
+            : value;
     }
 
     private static IReadOnlyList<int> ParseLayers(string text)
@@ -152,27 +182,25 @@ internal static class OptionParser
         var sizes = new int[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!int.TryParse(parts[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out sizes[i]))
+            if (!int.TryParse(parts[i], WholeNumber, CultureInfo.InvariantCulture, out sizes[i]))
             {
-                throw new UsageException($"--layers '{text}': '{parts[i]}' is not a whole number. List units per layer, for example 3,2,2,1.");
-            }
-
-            if (sizes[i] < 1)
-            {
-                throw new UsageException($"--layers '{text}': layer {i + 1} has {sizes[i]} units; every layer needs at least 1.");
+                throw new UsageException($"--layers '{Shown.Text(text)}': '{Shown.Text(parts[i])}' is not a whole number. List units per layer, for example 3,2,2,1.");
             }
         }
 
-        return sizes.Length >= 2
-            ? sizes
-            : throw new UsageException($"--layers '{text}' has fewer than two layers: list inputs and outputs at least, for example 3,2,2,1.");
+        return Checks.LayerSizesProblem(sizes) is { } problem
+            ? throw new UsageException($"--layers '{Shown.Text(text)}'{problem}.")
+            : sizes;
     }
+
+    private static string ParseTarget(string text) =>
+        text.Trim().Length > 0 ? text : throw new UsageException("--target needs a column name, for example --target y.");
 
     private static Backprop.Initialization ParseInitialization(string text) => text switch
     {
         "randn" => Backprop.Initialization.Randn,
         "he" => Backprop.Initialization.He,
-        _ => throw new UsageException($"--init '{text}' is not known: use randn (the original) or he."),
+        _ => throw new UsageException($"--init '{Shown.Text(text)}' is not known: use randn (the original) or he."),
     };
 
     private static string Example(string name) => name switch

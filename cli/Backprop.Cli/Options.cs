@@ -3,7 +3,14 @@ namespace Backprop.Cli;
 /// <summary>Everything the command line can say. The defaults are the original notebook's.</summary>
 internal sealed record Options
 {
-    public long Seed { get; init; }
+    /// <summary>The original's seed, when neither --seed nor a loaded model gives one.</summary>
+    public const long DefaultSeed = 0;
+
+    /// <summary>The original's number of samples, when neither --samples nor a loaded model gives one.</summary>
+    public const int DefaultSamples = 10;
+
+    /// <summary>--seed, or null when it is not given.</summary>
+    public long? Seed { get; init; }
 
     public IReadOnlyList<int> Layers { get; init; } = [3, 2, 2, 1];
 
@@ -13,7 +20,8 @@ internal sealed record Options
 
     public int PrintEvery { get; init; } = 100;
 
-    public int Samples { get; init; } = 10;
+    /// <summary>--samples, or null when it is not given.</summary>
+    public int? Samples { get; init; }
 
     public Backprop.Initialization Initialization { get; init; } = Backprop.Initialization.Randn;
 

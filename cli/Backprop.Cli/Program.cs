@@ -1,3 +1,3 @@
 using Backprop.Cli;
 
-return App.Run(args, Console.Out, Console.Error);
+return App.RunConsole(args);

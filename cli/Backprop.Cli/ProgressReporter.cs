@@ -5,7 +5,8 @@ namespace Backprop.Cli;
 
 /// <summary>
 /// Tells a waiting user how a long run is going: after two seconds, then every two seconds, one line on
-/// stderr with the epochs done, the loss and the time left. Short runs print nothing.
+/// stderr with the epochs done, the loss and the time left (or, while a large file is read, the lines so far).
+/// Short runs print nothing.
 /// </summary>
 internal sealed class ProgressReporter(TextWriter output, int totalEpochs, bool enabled, TimeSpan? interval = null)
 {
@@ -16,17 +17,45 @@ internal sealed class ProgressReporter(TextWriter output, int totalEpochs, bool 
 
     public void EpochDone(int epoch, double loss)
     {
-        if (!enabled || _clock.Elapsed < _nextReport)
+        if (!Due())
         {
             return;
         }
 
         var done = epoch + 1;
-        var elapsed = _clock.Elapsed;
-        var left = TimeSpan.FromSeconds(elapsed.TotalSeconds / done * (totalEpochs - done));
+        var left = TimeSpan.FromSeconds(_clock.Elapsed.TotalSeconds / done * (totalEpochs - done));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"progress: {done}/{totalEpochs} epochs, loss {loss:G6}, about {Math.Ceiling(left.TotalSeconds)} s left"));
-        _nextReport = elapsed + _interval;
+    }
+
+    /// <summary>A line about a long step (reading a file), when one is due: <c>progress: read 65536 lines of data.csv</c>.</summary>
+    public void Note(string what)
+    {
+        if (Due())
+        {
+            output.WriteLine($"progress: {what}");
+        }
+    }
+
+    /// <summary>A line about a step known to be long before it starts (drawing a huge data set), unless progress is off.</summary>
+    public void Announce(string what)
+    {
+        if (enabled)
+        {
+            output.WriteLine($"progress: {what}");
+        }
+    }
+
+    /// <summary>Whether a line is due now; if so, the next one is due an interval later.</summary>
+    private bool Due()
+    {
+        if (!enabled || _clock.Elapsed < _nextReport)
+        {
+            return false;
+        }
+
+        _nextReport = _clock.Elapsed + _interval;
+        return true;
     }
 }

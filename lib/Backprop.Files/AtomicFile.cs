@@ -4,10 +4,22 @@ namespace Backprop.Files;
 /// Writes a file so that it is either completely written or not touched at all: the content goes to a
 /// temporary file in the same folder, which then replaces the target in one rename.
 /// </summary>
+/// <remarks>
+/// <para>What the user named is kept as it is: a symbolic link stays a link (its target is written), a file keeps its
+/// mode and, where the system allows, its owner, and a file with several hard links is rewritten in place once the
+/// new content is complete, so that every link sees it. A device or a FIFO (<c>/dev/null</c>, <c>/dev/stdout</c>) is
+/// written directly, never replaced; a disk device and a read-only file are refused.</para>
+/// <para>The temporary name is short (<c>.backprop-1a2b3c4d.tmp</c>), so any legal file name can be written, and it
+/// never appears in a message. <see cref="Abandon"/> deletes unfinished temporary files, for a signal handler.</para>
+/// </remarks>
 internal static class AtomicFile
 {
+    private static readonly object Gate = new();
+    private static readonly HashSet<string> Unfinished = [];
+    private static bool _abandoned;
+
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
-    /// <exception cref="InvalidInputException">The folder does not exist or cannot be written.</exception>
+    /// <exception cref="InvalidInputException">The path cannot be written: the message names it and the cause (a missing folder, permissions, a full disk).</exception>
     public static void Write(string path, Action<Stream> write)
     {
         try
@@ -22,82 +34,267 @@ internal static class AtomicFile
 
     /// <summary>
     /// Writes <paramref name="path"/> through <paramref name="write"/>, atomically, like <see cref="Write"/>, but
-    /// lets an I/O error through as it is (for callers that report such errors themselves).
+    /// lets an I/O error through as it is (for callers that report such errors themselves, with <see cref="CannotWrite"/>).
     /// </summary>
     /// <exception cref="IOException">The temporary file could not be written or renamed; it is deleted.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
+    /// <exception cref="InvalidInputException">The path is a disk device or a read-only file.</exception>
+    /// <exception cref="OperationCanceledException"><see cref="Abandon"/> ran: the process is stopping.</exception>
     public static void Replace(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(write);
-        var temporary = TemporaryPathFor(path);
+        var status = FileStatus.Of(path);
+        RequireReplaceable(path, status);
+        if (status.Kind == FileKind.Special)
+        {
+            WriteDirectly(path, write);
+            return;
+        }
+
+        var target = FinalTarget(path);
+        var temporary = CreateTemporary(target, status);
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            using (var stream = new FileStream(temporary, FileMode.Open, FileAccess.Write))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temporary, path, overwrite: true);
+            if (status.Kind == FileKind.Regular && status.LinkCount > 1)
+            {
+                CopyInPlace(temporary, target);
+            }
+            else
+            {
+                Finish(temporary, () => File.Move(temporary, target, overwrite: true));
+            }
         }
-        catch
+        finally
         {
-            TryDelete(temporary);
-            throw;
+            Forget(temporary);
         }
     }
 
     /// <summary>
-    /// Checks, before any long work, that <paramref name="path"/> could be written: its folder exists and a
-    /// file can be created there. Nothing is left behind.
+    /// Checks, before any long work, that <paramref name="path"/> could be written: it is not a folder, a disk or a
+    /// read-only file, its folder exists and a file can be created there. Nothing is left behind.
     /// </summary>
     /// <exception cref="InvalidInputException">It cannot.</exception>
     public static void RequireWritable(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (Directory.Exists(path))
+        var status = FileStatus.Of(path);
+        if (status.Kind == FileKind.Directory)
         {
-            throw new InvalidInputException($"Cannot write '{path}': it is a folder. Give a file name.");
+            throw new InvalidInputException($"Cannot write '{Shown.Text(path)}': it is a folder. Give a file name.");
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+        RequireReplaceable(path, status);
+        if (status.Kind == FileKind.Special)
+        {
+            return; // written directly, not replaced: nothing is created in its folder
+        }
+
+        var folder = Path.GetDirectoryName(FinalTarget(path)) ?? ".";
         if (!Directory.Exists(folder))
         {
-            throw new InvalidInputException($"Cannot write '{path}': the folder '{folder}' does not exist. Create it or choose another.");
+            var file = FirstFileIn(folder);
+            throw new InvalidInputException(file is null
+                ? $"Cannot write '{Shown.Text(path)}': the folder '{Shown.Text(folder)}' does not exist. Create it or choose another."
+                : $"Cannot write '{Shown.Text(path)}': '{Shown.Text(file)}' is a file, not a folder. Choose another path.");
         }
 
-        var probe = TemporaryPathFor(path);
         try
         {
-            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write))
-            {
-            }
+            Forget(CreateTemporary(Path.Combine(folder, Path.GetFileName(path)), status: null));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw CannotWrite(path, error);
         }
-        finally
+    }
+
+    /// <summary>Deletes every unfinished temporary file and lets no later write start or finish: for SIGINT and SIGTERM.</summary>
+    public static void Abandon()
+    {
+        lock (Gate)
         {
-            TryDelete(probe);
+            _abandoned = true;
+            foreach (var temporary in Unfinished)
+            {
+                TryDelete(temporary);
+            }
+
+            Unfinished.Clear();
         }
     }
 
-    /// <summary>The error for a path that cannot be written, naming the user's path and folder, never the temporary file.</summary>
-    private static InvalidInputException CannotWrite(string path, Exception error)
+    /// <summary>The error for a path that cannot be written, naming the user's path and the cause, never the temporary file.</summary>
+    public static InvalidInputException CannotWrite(string path, Exception error)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        var reason = error is UnauthorizedAccessException ? "permission denied" : "the system refused to create a file there";
-        return new InvalidInputException(
-            $"Cannot write '{path}': {reason} in the folder '{folder}'. Choose a folder that exists and can be written.", error);
+        var shown = Shown.Text(path);
+        var folder = Shown.Text(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var message = error switch
+        {
+            InvalidInputException => error.Message,
+            UnauthorizedAccessException => $"Cannot write '{shown}': permission denied in the folder '{folder}'. Choose a folder that exists and can be written.",
+            _ when IsDiskFull(error) => $"Cannot write '{shown}': the disk is full. Free some space, or write it to another disk.",
+            _ when Errno(error) == ReadOnlyFileSystem => $"Cannot write '{shown}': the disk that holds '{folder}' is mounted read-only. Choose another folder.",
+            _ when FileStatus.Of(path).Kind == FileKind.Special => $"Cannot write '{shown}': it is a device, FIFO or socket that refuses to be written. Give the name of a file.",
+            _ => $"Cannot write '{shown}': the system refused to create a file there in the folder '{folder}'. Choose a folder that exists and can be written.",
+        };
+        return new InvalidInputException(message, error);
     }
 
-    private static string TemporaryPathFor(string path)
+    /// <summary>Whether <paramref name="error"/> says the disk (or the user's quota) is full.</summary>
+    public static bool IsDiskFull(Exception error) => Errno(error) is NoSpace or QuotaExceeded;
+
+    private const int NoSpace = 28;             // ENOSPC
+    private const int ReadOnlyFileSystem = 30;  // EROFS
+    private const int QuotaExceeded = 122;      // EDQUOT
+
+    /// <summary>The system's error number behind an I/O error (.NET keeps it as the HResult on Unix), or 0.</summary>
+    private static int Errno(Exception error) =>
+        error is IOException && !OperatingSystem.IsWindows() ? error.HResult : 0;
+
+    private static void RequireReplaceable(string path, FileStatus status)
+    {
+        if (status.Kind == FileKind.Disk)
+        {
+            throw new InvalidInputException($"Cannot write '{Shown.Text(path)}': it is a disk device. Give the name of a file.");
+        }
+
+        if (status.Kind == FileKind.Regular && !FileStatus.CanWrite(path, status))
+        {
+            throw new InvalidInputException(
+                $"Cannot write '{Shown.Text(path)}': the file is read-only. Make it writable (chmod u+w) or choose another name.");
+        }
+    }
+
+    /// <summary>Where a symbolic link finally points (the path itself if it is no link), as a full path.</summary>
+    private static string FinalTarget(string path)
     {
         var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full) ?? ".";
-        return Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        if (FileStatus.IsLinkLoop(full))
+        {
+            throw new InvalidInputException(
+                $"Cannot write '{Shown.Text(path)}': it is a symbolic link that leads back to itself. Remove the link or choose another name.");
+        }
+
+        return FileStatus.IsLink(full) ? File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full : full;
+    }
+
+    /// <summary>The part of <paramref name="folder"/> that exists as a file, if any: <c>m.json</c> in <c>m.json/x.json</c>.</summary>
+    private static string? FirstFileIn(string folder)
+    {
+        for (var part = folder; !string.IsNullOrEmpty(part); part = Path.GetDirectoryName(part))
+        {
+            if (File.Exists(part))
+            {
+                return part;
+            }
+        }
+
+        return null;
+    }
+
+    private static void WriteDirectly(string path, Action<Stream> write)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+        write(stream);
+        stream.Flush();
+    }
+
+    /// <summary>
+    /// Creates an empty temporary file beside <paramref name="target"/>, with the mode (and, where allowed, the owner)
+    /// of the file it will replace, and remembers it for <see cref="Abandon"/>.
+    /// </summary>
+    private static string CreateTemporary(string target, FileStatus? status)
+    {
+        var folder = Path.GetDirectoryName(target) ?? ".";
+        var existing = status is { Kind: FileKind.Regular } ? status : null;
+        lock (Gate)
+        {
+            ThrowIfAbandoned();
+            while (true)
+            {
+                var temporary = Path.Combine(folder, $".backprop-{Random.Shared.Next():x8}.tmp");
+                try
+                {
+                    var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                    if (existing is not null && !OperatingSystem.IsWindows())
+                    {
+                        options.UnixCreateMode = existing.Mode & ~(UnixFileMode.SetUser | UnixFileMode.SetGroup | UnixFileMode.StickyBit);
+                    }
+
+                    new FileStream(temporary, options).Dispose();
+                    Unfinished.Add(temporary);
+                }
+                catch (IOException) when (File.Exists(temporary))
+                {
+                    continue; // that name is taken: draw another
+                }
+
+                if (existing is not null && !OperatingSystem.IsWindows())
+                {
+                    existing.TryGiveOwnerTo(temporary);
+                    File.SetUnixFileMode(temporary, existing.Mode); // exactly the old mode, whatever the umask
+                }
+
+                return temporary;
+            }
+        }
+    }
+
+    /// <summary>Rewrites a hard-linked <paramref name="target"/> in place with the complete content of <paramref name="temporary"/>.</summary>
+    private static void CopyInPlace(string temporary, string target)
+    {
+        var size = new FileInfo(temporary).Length;
+        var growth = size - new FileInfo(target).Length;
+        var folder = Path.GetDirectoryName(target) ?? ".";
+        if (growth > 0 && new DriveInfo(folder).AvailableFreeSpace < growth)
+        {
+            throw new IOException("No space left on device", NoSpace);
+        }
+
+        Finish(temporary, () =>
+        {
+            using var source = new FileStream(temporary, FileMode.Open, FileAccess.Read);
+            using var destination = new FileStream(target, FileMode.Open, FileAccess.Write);
+            source.CopyTo(destination);
+            destination.SetLength(size);
+            destination.Flush(flushToDisk: true);
+        });
+    }
+
+    /// <summary>Runs the last step of a write, unless <see cref="Abandon"/> has run; then forgets the temporary file.</summary>
+    private static void Finish(string temporary, Action step)
+    {
+        lock (Gate)
+        {
+            ThrowIfAbandoned();
+            step();
+        }
+    }
+
+    private static void ThrowIfAbandoned()
+    {
+        if (_abandoned)
+        {
+            throw new OperationCanceledException("The process is stopping: nothing more is written.");
+        }
+    }
+
+    /// <summary>Deletes <paramref name="temporary"/> if it is still there, and forgets it.</summary>
+    private static void Forget(string temporary)
+    {
+        lock (Gate)
+        {
+            Unfinished.Remove(temporary);
+            TryDelete(temporary);
+        }
     }
 
     private static void TryDelete(string path)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MathNet.Numerics.LinearAlgebra;
@@ -13,38 +14,50 @@ namespace Backprop.Files;
 /// Numbers are read the same way on every machine (a dot as the decimal separator, whatever the culture).
 /// The file may start with a UTF-8 byte order mark, use CRLF or LF line endings, quote fields, pad them with
 /// spaces and end with blank lines. Anything else that is not a finite number in every cell is rejected with
-/// the line and column, before any training starts.
+/// the line and column, before any training starts: so are files that are not UTF-8 text (UTF-16 without a
+/// byte order mark, a Windows code page, gzip or zip archives), other separators (<c>;</c>, tabs) and lines longer
+/// than <see cref="MaxLineLength"/> characters. Messages show cells and names escaped and cut (see <c>Shown</c>).
 /// </remarks>
 public static class CsvDataset
 {
+    /// <summary>The longest line read, in characters: a line holds one sample, so a longer one is not a data file.</summary>
+    public const int MaxLineLength = 4 << 20;
+
     /// <summary>Loads <paramref name="path"/>, taking <paramref name="targetColumn"/> as y.</summary>
     /// <exception cref="InvalidInputException">The file is missing, empty or malformed, or the column does not exist.</exception>
-    public static Dataset Load(string path, string targetColumn)
-    {
-        return ReadFile(path, reader => Read(reader, targetColumn, Path.GetFileName(path)));
-    }
+    public static Dataset Load(string path, string targetColumn) => Load(path, targetColumn, onLine: null);
 
     /// <summary>Loads every column of <paramref name="path"/> as a feature (for predictions, where there is no target).</summary>
     /// <exception cref="InvalidInputException">The file is missing, empty or malformed.</exception>
-    public static (Matrix<double> Features, IReadOnlyList<string> Names) LoadFeatures(string path)
-    {
-        var (header, rows) = ReadFile(path, reader => ReadTable(reader, Path.GetFileName(path)));
-        return (Matrix<double>.Build.Dense(rows.Count, header.Length, (i, j) => rows[i][j]), header);
-    }
+    public static (Matrix<double> Features, IReadOnlyList<string> Names) LoadFeatures(string path) => LoadFeatures(path, onLine: null);
 
     /// <summary>Reads CSV text from <paramref name="reader"/>, taking <paramref name="targetColumn"/> as y.</summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="targetColumn">The header name of the target column.</param>
     /// <param name="sourceName">How to call the source in error messages (a file name).</param>
-    public static Dataset Read(TextReader reader, string targetColumn, string sourceName = "the CSV")
+    public static Dataset Read(TextReader reader, string targetColumn, string sourceName = "the CSV") =>
+        Read(reader, targetColumn, sourceName, onLine: null);
+
+    /// <summary>As <see cref="Load(string, string)"/>, telling <paramref name="onLine"/> how many lines are read so far, now and then.</summary>
+    internal static Dataset Load(string path, string targetColumn, Action<long>? onLine) =>
+        ReadFile(path, (reader, name) => Read(reader, targetColumn, name, onLine));
+
+    /// <summary>As <see cref="LoadFeatures(string)"/>, telling <paramref name="onLine"/> how many lines are read so far, now and then.</summary>
+    internal static (Matrix<double> Features, IReadOnlyList<string> Names) LoadFeatures(string path, Action<long>? onLine)
+    {
+        var (header, rows) = ReadFile(path, (reader, name) => ReadTable(reader, name, onLine));
+        return (Matrix<double>.Build.Dense(rows.Count, header.Length, (i, j) => rows[i][j]), header);
+    }
+
+    private static Dataset Read(TextReader reader, string targetColumn, string sourceName, Action<long>? onLine)
     {
         ArgumentNullException.ThrowIfNull(targetColumn);
-        var (header, rows) = ReadTable(reader, sourceName);
+        var (header, rows) = ReadTable(reader, sourceName, onLine);
         var target = Array.IndexOf(header, targetColumn.Trim());
         if (target < 0)
         {
             throw new InvalidInputException(
-                $"{sourceName} has no column named '{targetColumn}' (its columns are {string.Join(", ", header)}): " +
+                $"{sourceName} has no column named '{Shown.Text(targetColumn)}' (its columns are {Shown.List(header)}): " +
                 "pass one of these as the target.");
         }
 
@@ -60,19 +73,21 @@ public static class CsvDataset
     }
 
     /// <summary>The header and every row as numbers, checked cell by cell.</summary>
-    private static (string[] Header, List<double[]> Rows) ReadTable(TextReader reader, string sourceName)
+    private static (string[] Header, List<double[]> Rows) ReadTable(TextReader reader, string sourceName, Action<long>? onLine)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = true,
             TrimOptions = TrimOptions.Trim,
+            WhiteSpaceChars = [' ', '\t'],
             IgnoreBlankLines = true,
             DetectColumnCountChanges = false,
             BadDataFound = null,
         };
 
-        using var csv = new CsvReader(reader, configuration);
+        using var lines = new LineLimitedReader(reader, MaxLineLength, sourceName, onLine);
+        using var csv = new CsvReader(lines, configuration);
         var header = ReadHeader(csv, sourceName);
         var rows = new List<double[]>();
         var previousLine = csv.Parser.RawRow;
@@ -80,20 +95,26 @@ public static class CsvDataset
         {
             var record = csv.Parser.Record ?? [];
             var line = csv.Parser.RawRow;
-            if (record.Any(cell => cell.Contains('\n', StringComparison.Ordinal) || cell.Contains('\r', StringComparison.Ordinal)))
+            RequireClosedQuotes(csv, previousLine + 1, sourceName);
+            previousLine = line;
+            if (record is [{ Length: 0 }])
             {
-                throw new InvalidInputException(
-                    $"{sourceName} line {previousLine + 1} opens a quoted value that is never closed: add the missing \" or remove the stray one.");
+                continue; // a line of only spaces or tabs is a blank line
             }
 
-            previousLine = line;
             if (record.Length != header.Length)
             {
                 throw new InvalidInputException(
                     $"{sourceName} line {line} has {record.Length} {Plural(record.Length, "value")} but the header has {header.Length} {Plural(header.Length, "column")}: every row needs one value per column.");
             }
 
-            rows.Add(record.Select((cell, column) => ParseCell(cell, line, header[column], sourceName)).ToArray());
+            var values = new double[record.Length];
+            for (var column = 0; column < record.Length; column++)
+            {
+                values[column] = ParseCell(record[column], line, header[column], sourceName);
+            }
+
+            rows.Add(values);
         }
 
         if (rows.Count == 0)
@@ -104,14 +125,59 @@ public static class CsvDataset
         return (header, rows);
     }
 
-    /// <summary>Reads a data file the user named, with clear errors for a folder, a missing or an unreadable file.</summary>
-    private static T ReadFile<T>(string path, Func<StreamReader, T> read) =>
+    /// <summary>
+    /// Reads a data file the user named, with clear errors for a folder, a missing or an unreadable file, and for
+    /// content that is not UTF-8 text. Messages call it by its file name, or by its whole path if it is no plain file
+    /// (<c>/dev/null</c>, not <c>null</c>).
+    /// </summary>
+    private static T ReadFile<T>(string path, Func<TextReader, string, T> read) =>
         InputFile.Read(path, "data file", "a CSV file", "check the path", stream =>
         {
-            using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true);
-            reader.Peek(); // reads the first block now, so that an unreadable file fails as one, not as bad CSV
-            return read(reader);
+            var name = FileStatus.Of(path).Kind == FileKind.Regular ? Shown.Text(Path.GetFileName(path)) : $"'{Shown.Text(path)}'";
+            RequireText(stream, name);
+            using var reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            try
+            {
+                reader.Peek(); // reads the first block now, so that an unreadable file fails as one, not as bad CSV
+                return read(reader, name);
+            }
+            catch (DecoderFallbackException error)
+            {
+                throw new InvalidInputException(
+                    $"{name} is not UTF-8 text (it may be in a Windows code page such as cp1252): save it as CSV in UTF-8.", error);
+            }
         });
+
+    /// <summary>Refuses compressed files and UTF-16 without a byte order mark by their first bytes (where the file can be read twice).</summary>
+    private static void RequireText(Stream stream, string name)
+    {
+        if (!stream.CanSeek)
+        {
+            return;
+        }
+
+        var start = new byte[512];
+        var count = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        if (count >= 2 && start[0] == 0x1f && start[1] == 0x8b)
+        {
+            throw new InvalidInputException($"{name} is compressed with gzip: unpack it first (gunzip), then give the .csv file.");
+        }
+
+        if (count >= 4 && start is [0x50, 0x4b, 0x03, 0x04])
+        {
+            throw new InvalidInputException($"{name} is a zip archive (or an Excel workbook): unpack it or save it as CSV, then give the .csv file.");
+        }
+
+        var hasByteOrderMark = count >= 2 && (start is [0xff, 0xfe, ..] or [0xfe, 0xff, ..]);
+        if (!hasByteOrderMark && Array.IndexOf(start, (byte)0, 0, count) >= 0)
+        {
+            throw NotUtf8(name);
+        }
+    }
+
+    private static InvalidInputException NotUtf8(string name) => new(
+        $"{name} holds NUL bytes, so it is not UTF-8 text: it may be UTF-16 without a byte order mark. Save it as CSV in UTF-8.");
 
     private static string[] ReadHeader(CsvReader csv, string sourceName)
     {
@@ -121,18 +187,29 @@ public static class CsvDataset
             throw empty;
         }
 
+        RequireClosedQuotes(csv, 1, sourceName);
         var header = csv.Parser.Record ?? [];
         if (header.All(name => name.Length == 0))
         {
             throw empty;
         }
 
-        if (header.Length == 1 && header[0].Contains(';', StringComparison.Ordinal))
+        if (header.Any(name => name.Contains('\0', StringComparison.Ordinal)))
         {
-            throw new InvalidInputException(
-                $"{sourceName} separates its columns with ';': save it with commas between columns and a dot for decimals (0.5, not 0,5).");
+            throw NotUtf8(sourceName);
         }
 
+        if (header.Length == 1)
+        {
+            var separator = header[0].Contains(';', StringComparison.Ordinal) ? "';'" : header[0].Contains('\t', StringComparison.Ordinal) ? "tabs" : null;
+            if (separator is not null)
+            {
+                throw new InvalidInputException(
+                    $"{sourceName} separates its columns with {separator}: save it with commas between columns and a dot for decimals (0.5, not 0,5).");
+            }
+        }
+
+        var firstColumn = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var column = 0; column < header.Length; column++)
         {
             if (header[column].Length == 0)
@@ -140,15 +217,27 @@ public static class CsvDataset
                 throw new InvalidInputException($"{sourceName} header column {column + 1} has no name: name every column.");
             }
 
-            var first = Array.IndexOf(header, header[column]);
-            if (first != column)
+            if (!firstColumn.TryAdd(header[column], column))
             {
                 throw new InvalidInputException(
-                    $"{sourceName} header names '{header[column]}' twice (columns {first + 1} and {column + 1}): every column needs its own name.");
+                    $"{sourceName} header names '{Shown.Text(header[column])}' twice (columns {firstColumn[header[column]] + 1} and {column + 1}): every column needs its own name.");
             }
         }
 
         return header;
+    }
+
+    /// <summary>
+    /// A record with an odd number of quote characters opened a quoted value and never closed it (the parser then
+    /// reads on to the end of the file, or takes the lines that follow into one cell).
+    /// </summary>
+    private static void RequireClosedQuotes(CsvReader csv, int line, string sourceName)
+    {
+        if (csv.Parser.RawRecord.Count(c => c == '"') % 2 != 0)
+        {
+            throw new InvalidInputException(
+                $"{sourceName} line {line} opens a quoted value that is never closed: add the missing \" or remove the stray one.");
+        }
     }
 
     private static bool ReadRecord(CsvReader csv, string sourceName)
@@ -156,6 +245,10 @@ public static class CsvDataset
         try
         {
             return csv.Read();
+        }
+        catch (CsvHelperException error) when (error.InnerException is InvalidInputException or DecoderFallbackException)
+        {
+            throw error.InnerException;
         }
         catch (CsvHelperException error)
         {
@@ -170,21 +263,26 @@ public static class CsvDataset
     {
         if (cell.Length == 0)
         {
-            throw new InvalidInputException($"{sourceName} line {line}, column '{column}' is empty: fill in a number or remove the row.");
+            throw new InvalidInputException($"{sourceName} line {line}, column '{Shown.Text(column)}' is empty: fill in a number or remove the row.");
         }
 
-        if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        var parsed = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+        if (!parsed && !IsNonFiniteWord(cell))
         {
             throw new InvalidInputException(
-                $"{sourceName} line {line}, column '{column}' holds '{cell}', which is not a number: use digits with a dot for decimals, like 0.5.");
+                $"{sourceName} line {line}, column '{Shown.Text(column)}' holds '{Shown.Text(cell)}', which is not a number: use digits with a dot for decimals, like 0.5.");
         }
 
-        if (!double.IsFinite(value))
+        if (!parsed || !double.IsFinite(value))
         {
             throw new InvalidInputException(
-                $"{sourceName} line {line}, column '{column}' holds '{cell}': every value must be a finite number; replace or remove it.");
+                $"{sourceName} line {line}, column '{Shown.Text(column)}' holds '{Shown.Text(cell)}': every value must be a finite number; replace or remove it.");
         }
 
         return value;
     }
+
+    /// <summary>How Python and pandas write infinities and NaN: <c>inf</c>, <c>-inf</c>, <c>nan</c>, in any case.</summary>
+    private static bool IsNonFiniteWord(string cell) =>
+        cell.TrimStart('+', '-').ToUpperInvariant() is "INF" or "INFINITY" or "NAN";
 }

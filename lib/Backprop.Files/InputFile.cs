@@ -1,8 +1,9 @@
 namespace Backprop.Files;
 
 /// <summary>
-/// Reads a file the user named (a CSV, a saved model). A folder, a missing file or an unreadable one becomes an
-/// <see cref="InvalidInputException"/> that names the file and the fix, instead of a low-level I/O error.
+/// Reads a file the user named (a CSV, a saved model). A folder, a missing file, a loop of symbolic links or an
+/// unreadable file becomes an <see cref="InvalidInputException"/> that names the file and the fix, instead of a
+/// low-level I/O error.
 /// </summary>
 internal static class InputFile
 {
@@ -15,14 +16,20 @@ internal static class InputFile
     public static T Read<T>(string path, string what, string expected, string whenMissing, Func<Stream, T> read)
     {
         ArgumentNullException.ThrowIfNull(path);
+        var shown = Shown.Text(path);
         if (Directory.Exists(path))
         {
-            throw new InvalidInputException($"The {what} '{path}' is a folder: give the path of {expected}.");
+            throw new InvalidInputException($"The {what} '{shown}' is a folder: give the path of {expected}.");
         }
 
-        if (!File.Exists(path))
+        if (FileStatus.IsLinkLoop(path))
         {
-            throw new InvalidInputException($"The {what} '{path}' does not exist: {whenMissing}.");
+            throw new InvalidInputException($"The {what} '{shown}' is a symbolic link that leads back to itself: give the path of {expected}.");
+        }
+
+        if (FileStatus.Of(path).Kind == FileKind.Missing) // File.Exists says yes to a link that leads nowhere
+        {
+            throw new InvalidInputException($"The {what} '{shown}' does not exist: {whenMissing}.");
         }
 
         try
@@ -32,7 +39,7 @@ internal static class InputFile
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidInputException($"Cannot read the {what} '{path}' ({error.Message}): check that it is a readable file.", error);
+            throw new InvalidInputException($"Cannot read the {what} '{shown}' ({error.Message}): check that it is a readable file.", error);
         }
     }
 }

@@ -5,7 +5,8 @@ namespace Backprop.Files;
 
 /// <summary>
 /// Saves and loads a network as JSON:
-/// <c>{"layers":[3,2,2,1],"weights":[[[row],…] one n_in×n_out array per layer],"biases":[[…] per layer]}</c>.
+/// <c>{"layers":[3,2,2,1],"weights":[[[row],…] one n_in×n_out array per layer],"biases":[[…] per layer]}</c>,
+/// and, for a model trained on random data, <c>"trainedOn":{"seed":0,"samples":10}</c> (files without it load too).
 /// </summary>
 /// <remarks>
 /// Every double is written in its shortest round-trip form, so loading gives back the same bits. Saving is
@@ -14,14 +15,21 @@ namespace Backprop.Files;
 public static class ModelFile
 {
     /// <summary>Writes <paramref name="network"/> to <paramref name="path"/>, atomically.</summary>
-    public static void Save(Network network, string path)
+    /// <param name="network">The model.</param>
+    /// <param name="path">The file; a symbolic link is followed, a file's mode and owner are kept.</param>
+    /// <param name="trainedOn">The random data it was trained on, if it was.</param>
+    /// <exception cref="InvalidInputException">The file cannot be written: the message names it and the cause.</exception>
+    public static void Save(Network network, string path, RandomData? trainedOn = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        AtomicFile.Write(path, stream => Write(network, stream));
+        AtomicFile.Write(path, stream => Write(network, stream, trainedOn));
     }
 
     /// <summary>Writes <paramref name="network"/> as JSON to <paramref name="stream"/>.</summary>
-    public static void Write(Network network, Stream stream)
+    /// <param name="network">The model.</param>
+    /// <param name="stream">Where the JSON goes.</param>
+    /// <param name="trainedOn">The random data it was trained on, if it was.</param>
+    public static void Write(Network network, Stream stream, RandomData? trainedOn = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
@@ -53,24 +61,36 @@ public static class ModelFile
         }
 
         json.WriteEndArray();
+        if (trainedOn is not null)
+        {
+            json.WriteStartObject("trainedOn");
+            json.WriteNumber("seed", trainedOn.Seed);
+            json.WriteNumber("samples", trainedOn.Samples);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 
     /// <summary>Loads a network saved by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidInputException">The file is missing, not JSON, truncated, or its shapes or values do not make a network.</exception>
-    public static Network Load(string path)
-    {
-        return InputFile.Read(
-            path, "model file", "a model .json file", "check the path, or train and --save one first", stream => Read(stream, Path.GetFileName(path)));
-    }
+    public static Network Load(string path) => LoadWithData(path).Network;
+
+    /// <summary>Loads a network saved by <see cref="Save"/>, with the random data it was trained on (null if the file does not say).</summary>
+    /// <exception cref="InvalidInputException">The file is missing, not JSON, truncated, or its shapes or values do not make a network.</exception>
+    public static (Network Network, RandomData? TrainedOn) LoadWithData(string path) =>
+        InputFile.Read(
+            path, "model file", "a model .json file", "check the path, or train and --save one first", stream => ReadWithData(stream, Shown.Text(Path.GetFileName(path))));
 
     /// <summary>Reads a network from JSON in <paramref name="stream"/>.</summary>
-    public static Network Read(Stream stream, string sourceName = "the model file")
+    public static Network Read(Stream stream, string sourceName = "the model file") => ReadWithData(stream, sourceName).Network;
+
+    private static (Network Network, RandomData? TrainedOn) ReadWithData(Stream stream, string sourceName)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(stream);
+            document = JsonDocument.Parse(ReadBounded(stream, sourceName));
         }
         catch (JsonException error)
         {
@@ -85,14 +105,19 @@ public static class ModelFile
                 throw Malformed(sourceName, "it must be a JSON object with layers, weights and biases");
             }
 
-            var layers = Array(root, "layers", sourceName).Select(e => Integer(e, "layers", sourceName)).ToArray();
-            try
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in root.EnumerateObject())
             {
-                NetworkShape.CheckLayerSizes(layers);
+                if (!names.Add(property.Name))
+                {
+                    throw Malformed(sourceName, $"it gives \"{Shown.Text(property.Name)}\" twice");
+                }
             }
-            catch (InvalidInputException error)
+
+            var layers = Array(root, "layers", sourceName).Select(e => Integer(e, "layers", sourceName)).ToArray();
+            if (Checks.LayerSizesProblem(layers) is { } problem)
             {
-                throw Malformed(sourceName, error.Message.TrimEnd('.'), error);
+                throw Malformed(sourceName, $"layers {string.Join(',', layers)}{problem}");
             }
 
             var weights = Array(root, "weights", sourceName).Select((e, i) => Matrix(e, $"weights[{i}]", sourceName)).ToArray();
@@ -117,8 +142,60 @@ public static class ModelFile
                 throw Malformed(sourceName, $"layers says {string.Join(',', layers)} but the weights have shapes for {string.Join(',', network.LayerSizes)}");
             }
 
-            return network;
+            return (network, TrainedOn(root, sourceName));
         }
+    }
+
+    /// <summary>
+    /// The whole content, read in blocks: a file that does not start like JSON (a binary file, <c>/dev/zero</c>)
+    /// is refused after its first block, and one larger than any model can be after <see cref="int.MaxValue"/> bytes.
+    /// </summary>
+    private static ReadOnlyMemory<byte> ReadBounded(Stream stream, string sourceName)
+    {
+        var content = new MemoryStream();
+        var block = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(block)) > 0)
+        {
+            if (content.Length == 0 && !StartsLikeJson(block.AsSpan(0, read)))
+            {
+                throw Malformed(sourceName, "it is not JSON text at all (a binary file?)");
+            }
+
+            if (content.Length + read > int.MaxValue)
+            {
+                throw Malformed(sourceName, $"it is larger than {int.MaxValue} bytes, more than any model file");
+            }
+
+            content.Write(block, 0, read);
+        }
+
+        return content.GetBuffer().AsMemory(0, (int)content.Length);
+    }
+
+    /// <summary>Whether the first character after a UTF-8 byte order mark and white space can start a JSON value (or there is only white space so far).</summary>
+    private static bool StartsLikeJson(ReadOnlySpan<byte> start)
+    {
+        var text = start.StartsWith("\uFEFF"u8) ? start[3..] : start;
+        var first = text.IndexOfAnyExcept(" \t\r\n"u8);
+        return first < 0 || "{[\"-0123456789tfn"u8.Contains(text[first]);
+    }
+
+    private static RandomData? TrainedOn(JsonElement root, string sourceName)
+    {
+        if (!root.TryGetProperty("trainedOn", out var data))
+        {
+            return null;
+        }
+
+        if (data.ValueKind != JsonValueKind.Object
+            || !data.TryGetProperty("seed", out var seed) || seed.ValueKind != JsonValueKind.Number || !seed.TryGetInt64(out var seedValue) || Checks.SeedProblem(seedValue) is not null
+            || !data.TryGetProperty("samples", out var samples) || samples.ValueKind != JsonValueKind.Number || !samples.TryGetInt32(out var samplesValue) || samplesValue < 1)
+        {
+            throw Malformed(sourceName, "trainedOn must hold a seed from 0 to 4294967295 and a number of samples of 1 or more");
+        }
+
+        return new RandomData(seedValue, samplesValue);
     }
 
     private static void WriteNumbers(Utf8JsonWriter json, IEnumerable<double> values)

@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
+
+// The console program states these rules about its options ("--epochs is -5: it must be 0 or more.").
+[assembly: InternalsVisibleTo("Backprop.Cli")]
 
 namespace Backprop;
 
@@ -6,8 +11,82 @@ namespace Backprop;
 /// Checks that data fits a network before any arithmetic runs, with messages in the user's terms
 /// ("X has 4 columns but the first layer expects 3").
 /// </summary>
+/// <remarks>
+/// The rules for the numbers that set up a run (seed, learning rate, epochs, samples, layer sizes) are written once,
+/// as the <c>…Problem</c> functions: each returns null when the value is fine, or the problem as a phrase. The library
+/// puts the value's name in words before it ("The number of epochs is -1: it must be 0 or more."), the console
+/// program its option ("--epochs is -1: it must be 0 or more.").
+/// </remarks>
 internal static class Checks
 {
+    /// <summary>What is wrong with a seed, after "The seed 5000000000" or "--seed '5000000000'"; null if NumPy accepts it.</summary>
+    public static string? SeedProblem(long seed) =>
+        seed is >= 0 and <= uint.MaxValue ? null : "is not a valid seed: use a whole number from 0 to 4294967295";
+
+    /// <summary>What is wrong with a learning rate, after "… is 0: the learning rate"; null if it is a finite number above 0.</summary>
+    public static string? LearningRateProblem(double learningRate) =>
+        double.IsFinite(learningRate) && learningRate > 0 ? null : "must be a finite number above 0, for example 0.01";
+
+    /// <summary>What is wrong with a count (epochs 0 or more, samples 1 or more), after "… is -5: it"; null if it is at least <paramref name="minimum"/>.</summary>
+    public static string? CountProblem(long count, int minimum) =>
+        count >= minimum ? null : $"must be {minimum} or more";
+
+    /// <summary>What is wrong with the size of a matrix to allocate, after "Cannot draw a 10×3 matrix:"; null if .NET can hold it.</summary>
+    public static string? MatrixSizeProblem(long rows, long columns) =>
+        rows >= 0 && columns >= 0 && rows * columns <= Array.MaxLength
+            ? null
+            : $"the sizes must be 0 or more and their product at most {Array.MaxLength}";
+
+    /// <summary>
+    /// What is wrong with a list of layer sizes, starting with the word or colon that follows the list
+    /// ("3 has fewer than two layers…", "3,0,1: layer 2 has 0 units…"); null if it describes a network.
+    /// </summary>
+    public static string? LayerSizesProblem(IReadOnlyList<int> layerSizes)
+    {
+        if (layerSizes.Count < 2)
+        {
+            return " has fewer than two layers: list inputs and outputs at least, for example 3,2,2,1";
+        }
+
+        for (var i = 0; i < layerSizes.Count; i++)
+        {
+            if (layerSizes[i] < 1)
+            {
+                return $": layer {i + 1} has {layerSizes[i]} units; every layer needs at least 1";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Checks a seed: 0 to 4294967295, as <c>np.random.seed</c> accepts.</summary>
+    public static void RequireSeed(long seed)
+    {
+        if (SeedProblem(seed) is { } problem)
+        {
+            throw new InvalidInputException($"The seed {seed} {problem}, as NumPy's np.random.seed requires.");
+        }
+    }
+
+    /// <summary>Checks a number of random samples: 1 or more.</summary>
+    public static void RequireSamples(int samples)
+    {
+        if (CountProblem(samples, minimum: 1) is { } problem)
+        {
+            throw new InvalidInputException($"The number of samples is {samples}: it {problem}.");
+        }
+    }
+
+    /// <summary>Checks a list of layer sizes: at least two layers, each of at least one unit.</summary>
+    public static void RequireLayerSizes(IReadOnlyList<int>? layerSizes)
+    {
+        ArgumentNullException.ThrowIfNull(layerSizes);
+        if (LayerSizesProblem(layerSizes) is { } problem)
+        {
+            throw new InvalidInputException($"The layer list {string.Join(',', layerSizes)}{problem}.");
+        }
+    }
+
     /// <summary>Checks X: not empty, finite, one column per input unit.</summary>
     public static void RequireInput(Network network, Matrix<double>? input)
     {
@@ -99,11 +178,9 @@ internal static class Checks
     /// <summary>Checks a learning rate: a finite number above zero.</summary>
     public static void RequireLearningRate(double learningRate)
     {
-        if (!double.IsFinite(learningRate) || learningRate <= 0)
+        if (LearningRateProblem(learningRate) is { } problem)
         {
-            throw new InvalidInputException(
-                $"The learning rate is {learningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}: " +
-                "it must be a finite number above 0, such as 0.01.");
+            throw new InvalidInputException($"The learning rate is {learningRate.ToString(CultureInfo.InvariantCulture)}: it {problem}.");
         }
     }
 
@@ -112,13 +189,14 @@ internal static class Checks
     {
         RequireTarget(network, input, target);
         RequireLearningRate(learningRate);
-        if (epochs < 0)
+        if (CountProblem(epochs, minimum: 0) is { } problem)
         {
-            throw new InvalidInputException($"The number of epochs is {epochs}: it must be 0 or more.");
+            throw new InvalidInputException($"The number of epochs is {epochs}: it {problem}.");
         }
     }
 
-    private static void RequireFinite(Matrix<double> m, string name)
+    /// <summary>Checks that every entry of <paramref name="m"/> is finite, naming the first one that is not by row and column.</summary>
+    public static void RequireFinite(Matrix<double> m, string name)
     {
         for (var row = 0; row < m.RowCount; row++)
         {
@@ -127,7 +205,7 @@ internal static class Checks
                 if (!double.IsFinite(m[row, column]))
                 {
                     throw new InvalidInputException(
-                        $"{name} has {m[row, column].ToString(System.Globalization.CultureInfo.InvariantCulture)} at row {row + 1}, column {column + 1}: " +
+                        $"{name} has {m[row, column].ToString(CultureInfo.InvariantCulture)} at row {row + 1}, column {column + 1}: " +
                         "every value must be a finite number; remove or fill that value.");
                 }
             }

@@ -18,11 +18,17 @@ public sealed class Network
     /// <summary>Creates a network from existing parameters (copied), for example ones loaded from a file.</summary>
     /// <param name="weights">One n_in×n_out matrix per layer.</param>
     /// <param name="biases">One vector of length n_out per layer.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="weights"/> or <paramref name="biases"/> is null.</exception>
+    /// <exception cref="InvalidInputException">An entry is missing (null), the shapes do not chain, or a parameter is not finite.</exception>
     public Network(IEnumerable<Matrix<double>> weights, IEnumerable<Vector<double>> biases)
     {
-        _weights = weights.Select(w => w.Clone()).ToArray();
-        _biases = biases.Select(b => b.Clone()).ToArray();
-        LayerSizes = NetworkShape.Check(_weights, _biases);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(biases);
+        var given = weights.ToArray();
+        var givenBiases = biases.ToArray();
+        LayerSizes = NetworkShape.Check(given, givenBiases);
+        _weights = given.Select(w => w!.Clone()).ToArray();
+        _biases = givenBiases.Select(b => b!.Clone()).ToArray();
     }
 
     /// <summary>
@@ -32,10 +38,18 @@ public sealed class Network
     /// <param name="layerSizes">Units per layer, input first: <c>[3, 2, 2, 1]</c> for the original.</param>
     /// <param name="random">The generator; its state advances by one normal per weight.</param>
     /// <param name="initialization"><see cref="Initialization.Randn"/> as the original, or <see cref="Initialization.He"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="layerSizes"/> or <paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialization"/> is not a defined value.</exception>
+    /// <exception cref="InvalidInputException">There are fewer than two layers, or a layer has no units.</exception>
     public static Network Create(IReadOnlyList<int> layerSizes, NumPyRandom random, Initialization initialization = Initialization.Randn)
     {
+        Checks.RequireLayerSizes(layerSizes);
         ArgumentNullException.ThrowIfNull(random);
-        NetworkShape.CheckLayerSizes(layerSizes);
+        if (!Enum.IsDefined(initialization))
+        {
+            throw new ArgumentOutOfRangeException(nameof(initialization), initialization, "Use Initialization.Randn or Initialization.He.");
+        }
+
         var weights = new List<Matrix<double>>();
         var biases = new List<Vector<double>>();
         for (var layer = 0; layer < layerSizes.Count - 1; layer++)

@@ -68,10 +68,9 @@ public sealed class NumPyRandom
 
     private static Matrix<double> Fill(int rows, int columns, Func<double> next)
     {
-        if (rows < 0 || columns < 0 || (long)rows * columns > Array.MaxLength)
+        if (Checks.MatrixSizeProblem(rows, columns) is { } problem)
         {
-            throw new InvalidInputException(
-                $"Cannot draw a {rows}×{columns} matrix: the sizes must be 0 or more and their product at most {Array.MaxLength}. Use fewer samples or smaller layers.");
+            throw new InvalidInputException($"Cannot draw a {rows}×{columns} matrix: {problem}. Use fewer samples or smaller layers.");
         }
 
         var matrix = Matrix<double>.Build.Dense(rows, columns);
@@ -88,12 +87,7 @@ public sealed class NumPyRandom
 
     private static MersenneTwister CreateTwister(long seed)
     {
-        if (seed is < 0 or > uint.MaxValue)
-        {
-            throw new InvalidInputException(
-                $"The seed {seed} is out of range: a seed must be between 0 and 4294967295, as NumPy's np.random.seed requires.");
-        }
-
+        Checks.RequireSeed(seed);
         return new MersenneTwister((uint)seed);
     }
 }

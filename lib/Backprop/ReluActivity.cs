@@ -43,6 +43,9 @@ public static class ReluActivity
     }
 
     /// <summary>Number of hidden units in the network (0 for a network without hidden layers).</summary>
-    public static int HiddenUnitCount(Network network) =>
-        network.LayerSizes.Skip(1).Take(network.LayerSizes.Count - 2).Sum();
+    public static int HiddenUnitCount(Network network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return network.LayerSizes.Skip(1).Take(network.LayerSizes.Count - 2).Sum();
+    }
 }

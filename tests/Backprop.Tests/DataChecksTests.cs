@@ -74,8 +74,8 @@ public class DataChecksTests
     }
 
     [Theory]
-    [InlineData(new[] { 3 }, "at least two layers")]
-    [InlineData(new[] { 3, 0, 1 }, "Layer 2 of 3,0,1 has 0 units")]
+    [InlineData(new[] { 3 }, "The layer list 3 has fewer than two layers: list inputs and outputs at least, for example 3,2,2,1.")]
+    [InlineData(new[] { 3, 0, 1 }, "The layer list 3,0,1: layer 2 has 0 units; every layer needs at least 1.")]
     public void Invalid_layer_lists(int[] layers, string problem)
     {
         var error = Assert.Throws<InvalidInputException>(() => Network.Create(layers, new NumPyRandom(0)));

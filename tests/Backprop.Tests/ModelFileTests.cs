@@ -46,7 +46,7 @@ public class ModelFileTests
     [InlineData("{\"weights\":[],\"biases\":[]}", "no \"layers\" array")]
     [InlineData("{\"layers\":[2,1],\"biases\":[[0]]}", "no \"weights\" array")]
     [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]]}", "no \"biases\" array")]
-    [InlineData("{\"layers\":[2],\"weights\":[],\"biases\":[]}", "at least two layers")]
+    [InlineData("{\"layers\":[2],\"weights\":[],\"biases\":[]}", "layers 2 has fewer than two layers")]
     [InlineData("{\"layers\":[2,1.5],\"weights\":[[[1],[2]]],\"biases\":[[0]]}", "whole numbers")]
     [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0],[0]]}", "1 weight matrices but 2 biases")]
     [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]],[[1]]],\"biases\":[[0],[0]]}", "needs 1 weight matrices, but it has 2")]
@@ -55,6 +55,10 @@ public class ModelFileTests
     [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[\"x\"]]],\"biases\":[[0]]}", "not a finite number")]
     [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0,0]]}", "b1 has 2 values but W1 has 1 columns")]
     [InlineData("{\"layers\":[2,2,1],\"weights\":[[[1,1],[2,2]],[[1],[1],[1]]],\"biases\":[[0,0],[0]]}", "W2 has 3 rows but layer 2 has 2 units")]
+    [InlineData("{\"layers\":[2,1],\"layers\":[3,1],\"weights\":[[[1],[2]]],\"biases\":[[0]]}", "it gives \"layers\" twice")]
+    [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0]],\"trainedOn\":{\"seed\":-1,\"samples\":10}}", "trainedOn must hold a seed")]
+    [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0]],\"trainedOn\":{\"seed\":\"0\",\"samples\":10}}", "trainedOn must hold a seed")]
+    [InlineData("{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0]],\"trainedOn\":{\"seed\":0,\"samples\":0}}", "number of samples of 1 or more")]
     public void Rejects_malformed_truncated_or_misshaped_files(string json, string problem)
     {
         var error = Assert.Throws<InvalidInputException>(() => ModelFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "model.json"));
@@ -79,5 +83,19 @@ public class ModelFileTests
 
         Assert.Equal("earlier", File.ReadAllText(path));
         Assert.Equal(["model.json"], Directory.GetFiles(folder.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_file_without_trained_on_data_loads_and_one_with_it_gives_it_back()
+    {
+        using var folder = new TemporaryFolder();
+        var old = folder.Write("old.json", "{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0]]}");
+        var path = folder.File("new.json");
+
+        var (network, none) = ModelFile.LoadWithData(old);
+        ModelFile.Save(network, path, new RandomData(Seed: 4294967295, Samples: 3));
+
+        Assert.Null(none);
+        Assert.Equal(new RandomData(4294967295, 3), ModelFile.LoadWithData(path).TrainedOn);
     }
 }

@@ -24,4 +24,18 @@ public class ProgressReporterTests
 
         Assert.Equal(string.Empty, output.ToString());
     }
+
+    [Fact]
+    public void A_long_read_is_reported_when_due_and_a_long_draw_is_announced_unless_progress_is_off()
+    {
+        using var output = new StringWriter();
+        var progress = new ProgressReporter(output, 1000, enabled: true, TimeSpan.Zero);
+
+        progress.Note("read 65536 lines of data.csv");
+        progress.Announce("drawing 60000000 random numbers");
+        new ProgressReporter(output, 1000, enabled: false, TimeSpan.Zero).Announce("drawing");
+        new ProgressReporter(output, 1000, enabled: true).Note("read 65536 lines"); // not due yet
+
+        Assert.Equal("progress: read 65536 lines of data.csv\nprogress: drawing 60000000 random numbers\n", output.ToString().ReplaceLineEndings("\n"));
+    }
 }
