@@ -49,7 +49,7 @@ public class EngineParityTests
     public void The_large_case_really_runs_on_several_chunks_and_threads()
     {
         var (network, x, y) = ReadableTraining.Problem([3, 16, 16, 1], 3000, 7, Initialization.He);
-        using var session = new TrainingSession(network, x, y, 0.01);
+        using var session = TrainingSession.Start(network, x, y, 0.01);
         Assert.True(session.Partition.ChunkCount > 1);
         Assert.Equal(Math.Min(Environment.ProcessorCount, session.Partition.ChunkCount), session.WorkerCount);
     }
