@@ -76,7 +76,7 @@ internal static class RowProductKernel
         V s20 = S.Zero, s21 = S.Zero, s22 = S.Zero, s23 = S.Zero;
         ref var x = ref input[0, r];
         ref var c = ref m[i, 0];
-        var rowStep = m.RowStep;
+        nint rowStep = m.RowStep, columnStep = m.ColumnStep, inputStride = input.Stride;
         for (var t = 0; t < m.Columns; t++)
         {
             var c0 = S.Create(c);
@@ -98,8 +98,8 @@ internal static class RowProductKernel
             s03 = S.MultiplyAdd(v, c0, s03);
             s13 = S.MultiplyAdd(v, c1, s13);
             s23 = S.MultiplyAdd(v, c2, s23);
-            x = ref Unsafe.Add(ref x, input.Stride);
-            c = ref Unsafe.Add(ref c, m.ColumnStep);
+            x = ref Unsafe.Add(ref x, inputStride);
+            c = ref Unsafe.Add(ref c, columnStep);
         }
 
         ref var o = ref output[i, r];
@@ -122,6 +122,7 @@ internal static class RowProductKernel
         V t0 = S.Zero, t1 = S.Zero, t2 = S.Zero, t3 = S.Zero;
         ref var x = ref input[0, r];
         ref var c = ref m[i, 0];
+        nint columnStep = m.ColumnStep, inputStride = input.Stride;
         var t = 0;
         for (; t + 2 <= m.Columns; t += 2)
         {
@@ -130,15 +131,15 @@ internal static class RowProductKernel
             s1 = S.MultiplyAdd(S.Load(ref x, width), c0, s1);
             s2 = S.MultiplyAdd(S.Load(ref x, 2 * width), c0, s2);
             s3 = S.MultiplyAdd(S.Load(ref x, 3 * width), c0, s3);
-            x = ref Unsafe.Add(ref x, input.Stride);
-            c = ref Unsafe.Add(ref c, m.ColumnStep);
+            x = ref Unsafe.Add(ref x, inputStride);
+            c = ref Unsafe.Add(ref c, columnStep);
             var c1 = S.Create(c);
             t0 = S.MultiplyAdd(S.Load(ref x, 0), c1, t0);
             t1 = S.MultiplyAdd(S.Load(ref x, width), c1, t1);
             t2 = S.MultiplyAdd(S.Load(ref x, 2 * width), c1, t2);
             t3 = S.MultiplyAdd(S.Load(ref x, 3 * width), c1, t3);
-            x = ref Unsafe.Add(ref x, input.Stride);
-            c = ref Unsafe.Add(ref c, m.ColumnStep);
+            x = ref Unsafe.Add(ref x, inputStride);
+            c = ref Unsafe.Add(ref c, columnStep);
         }
 
         if (t < m.Columns)
