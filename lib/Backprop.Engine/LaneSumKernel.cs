@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Backprop.Engine;
@@ -11,6 +12,7 @@ namespace Backprop.Engine;
 internal static class LaneSumKernel
 {
     // g[i] = Σₗ lanes[i·V + l]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Reduce<V, S>(Span<double> lanes, Span<double> gradient)
         where V : struct
         where S : ISimd<V>

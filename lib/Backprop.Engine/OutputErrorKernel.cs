@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Backprop.Engine;
 
@@ -17,6 +18,7 @@ internal static class OutputErrorKernel
     /// <param name="predictionInDeltaOut">y_predᵀ on entry, dZᵀ on return: n_out rows, padding samples included.</param>
     /// <param name="size">y.size: samples × outputs of the whole batch.</param>
     /// <returns>This tile's <c>Σ (y − y_pred)²</c>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Run<V, S>(FeatureRows target, FeatureRows predictionInDeltaOut, double size)
         where V : struct
         where S : ISimd<V>

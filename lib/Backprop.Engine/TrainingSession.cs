@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -134,6 +135,7 @@ internal sealed class TrainingSession<V, S> : TrainingSession
     /// Forward pass, loss and backward pass on the whole batch: returns <c>mse(y, y_pred)</c> and leaves
     /// <c>dL/dθ</c> in the first chunk's gradient. The parameters are not changed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override double ComputeLossAndGradients()
     {
         _runner.Run(_partition.ChunkCount);
@@ -164,6 +166,7 @@ internal sealed class TrainingSession<V, S> : TrainingSession
 
     // One chunk: its tiles one after another, each adding to the worker's lane sums; then the chunk's gradient
     // is the sum of the lanes, and its loss the sum of its tiles'.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessChunk(int chunk, int worker)
     {
         var lanes = _lanes[worker].Span;
@@ -182,6 +185,7 @@ internal sealed class TrainingSession<V, S> : TrainingSession
 
     // One tile of samples [start, start + samples): forward through every layer, loss, and back again.
     // Returns the tile's Σ (y − y_pred)² and adds its dW, db to the lane sums.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ProcessTile(int start, int samples, Span<double> tile, Span<double> lanes)
     {
         var padded = BatchPartition.RoundUp(samples, _partition.SampleGranule);
@@ -227,6 +231,7 @@ internal sealed class TrainingSession<V, S> : TrainingSession
             : Activations(tile, layer - 1, padded);
 
     // Padding samples (past the end of the batch, in the last tile only) are kept at exactly 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ClearPadding(FeatureRows rows, int samples)
     {
         for (var f = 0; samples < rows.Length && f < rows.Count; f++)

@@ -147,6 +147,7 @@ internal static class WeightGradientKernel
     }
 
     // Σᵣ x[r] · y[r] per lane, in 4 vector sums.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static V Dot<V, S>(ref double x, ref double y, int samples)
         where V : struct
         where S : ISimd<V>
@@ -165,6 +166,7 @@ internal static class WeightGradientKernel
     }
 
     // Σᵣ x[r] per lane, in 4 vector sums.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static V Sum<V, S>(ref double x, int samples)
         where V : struct
         where S : ISimd<V>
