@@ -21,37 +21,21 @@ internal static class ForwardKernel
         where V : struct
         where S : ISimd<V>
     {
-        if (relu)
-        {
-            RowProductKernel.Multiply<V, S, AddBiasThenRelu<V, S>>(weights.Transposed, input, output, new(bias));
-        }
-        else
-        {
-            RowProductKernel.Multiply<V, S, AddBias<V, S>>(weights.Transposed, input, output, new(bias));
-        }
+        RowProductKernel.Multiply<V, S, AddBias<V, S>>(weights.Transposed, input, output, new(bias, relu));
     }
 
-    // z = sum + b[j]
-    private readonly ref struct AddBias<V, S>(ReadOnlySpan<double> bias) : IRowEpilogue<V>
+    // z = sum + b[j], and a = relu(z) on a hidden layer.
+    private readonly ref struct AddBias<V, S>(ReadOnlySpan<double> bias, bool relu) : IRowEpilogue<V>
         where V : struct
         where S : ISimd<V>
     {
         private readonly ReadOnlySpan<double> _bias = bias;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Finish(int row, V sum, ref double destination, nuint offset) =>
-            S.Store(S.Add(sum, S.Create(_bias[row])), ref destination, offset);
-    }
-
-    // a = relu(sum + b[j])
-    private readonly ref struct AddBiasThenRelu<V, S>(ReadOnlySpan<double> bias) : IRowEpilogue<V>
-        where V : struct
-        where S : ISimd<V>
-    {
-        private readonly ReadOnlySpan<double> _bias = bias;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Finish(int row, V sum, ref double destination, nuint offset) =>
-            S.Store(S.Relu(S.Add(sum, S.Create(_bias[row]))), ref destination, offset);
+        public void Finish(int row, V sum, ref double destination, nuint offset)
+        {
+            var z = S.Add(sum, S.Create(_bias[row]));
+            S.Store(relu ? S.Relu(z) : z, ref destination, offset);
+        }
     }
 }

@@ -23,9 +23,9 @@ internal interface IRowEpilogue<V>
 /// <remarks>
 /// The samples run along SIMD lanes, so each coefficient <c>M[i, t]</c> is broadcast and multiplied into whole
 /// vectors of samples. A register block holds 3 output rows × 4 vectors of samples: 12 independent sums for 3
-/// broadcasts and 4 loads per term <c>t</c>, enough to keep both FMA units busy. Leftover rows take 1 row × 4
-/// vectors, with even and odd terms summed apart (8 sums). Every sum stays in a register until the epilogue,
-/// which is inlined into the block.
+/// broadcasts and 4 loads per term <c>t</c>, enough to keep both FMA units busy. The last block of a matrix whose
+/// row count is not a multiple of 3 computes its 1 or 2 rows with the same block. Every sum stays in a register
+/// until the epilogue, which is inlined into the block.
 /// </remarks>
 internal static class RowProductKernel
 {
@@ -50,22 +50,18 @@ internal static class RowProductKernel
 
         for (var r = 0; r < output.Length; r += strip)
         {
-            var i = 0;
-            for (; i + 3 <= m.Rows; i += 3)
+            for (var i = 0; i < m.Rows; i += 3)
             {
-                ThreeRows<V, S, E>(m, i, input, output, r, ref epilogue);
-            }
-
-            for (; i < m.Rows; i++)
-            {
-                OneRow<V, S, E>(m, i, input, output, r, ref epilogue);
+                Block<V, S, E>(m, i, Math.Min(3, m.Rows - i), input, output, r, ref epilogue);
             }
         }
     }
 
-    // Out[i..i+2, r..r+4V) = finish(Σₜ M[i..i+2, t] · In[t, r..r+4V)).
+    // Out[i..i+rows, r..r+4V) = finish(Σₜ M[i..i+rows, t] · In[t, r..r+4V)) for rows = 1, 2 or 3. With fewer
+    // than 3 rows, the missing rows repeat row i and are not stored: 12 independent sums either way, which
+    // hides the FMA latency even for a single row.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ThreeRows<V, S, E>(StridedMatrix m, int i, FeatureRows input, FeatureRows output, int r, ref E epilogue)
+    private static void Block<V, S, E>(StridedMatrix m, int i, int rows, FeatureRows input, FeatureRows output, int r, ref E epilogue)
         where V : struct
         where S : ISimd<V>
         where E : IRowEpilogue<V>, allows ref struct
@@ -76,12 +72,13 @@ internal static class RowProductKernel
         V s20 = S.Zero, s21 = S.Zero, s22 = S.Zero, s23 = S.Zero;
         ref var x = ref input[0, r];
         ref var c = ref m[i, 0];
-        nint rowStep = m.RowStep, columnStep = m.ColumnStep, inputStride = input.Stride;
+        nint step1 = rows > 1 ? m.RowStep : 0, step2 = rows > 2 ? 2 * m.RowStep : step1;
+        nint columnStep = m.ColumnStep, inputStride = input.Stride;
         for (var t = 0; t < m.Columns; t++)
         {
             var c0 = S.Create(c);
-            var c1 = S.Create(Unsafe.Add(ref c, rowStep));
-            var c2 = S.Create(Unsafe.Add(ref c, 2 * rowStep));
+            var c1 = S.Create(Unsafe.Add(ref c, step1));
+            var c2 = S.Create(Unsafe.Add(ref c, step2));
             var v = S.Load(ref x, 0);
             s00 = S.MultiplyAdd(v, c0, s00);
             s10 = S.MultiplyAdd(v, c1, s10);
@@ -102,56 +99,16 @@ internal static class RowProductKernel
             c = ref Unsafe.Add(ref c, columnStep);
         }
 
-        ref var o = ref output[i, r];
-        Finish<V, E>(ref epilogue, i, ref o, width, s00, s01, s02, s03);
-        o = ref Unsafe.Add(ref o, output.Stride);
-        Finish<V, E>(ref epilogue, i + 1, ref o, width, s10, s11, s12, s13);
-        o = ref Unsafe.Add(ref o, output.Stride);
-        Finish<V, E>(ref epilogue, i + 2, ref o, width, s20, s21, s22, s23);
-    }
-
-    // Out[i, r..r+4V) = finish(Σₜ M[i, t] · In[t, r..r+4V)), even and odd t summed apart.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void OneRow<V, S, E>(StridedMatrix m, int i, FeatureRows input, FeatureRows output, int r, ref E epilogue)
-        where V : struct
-        where S : ISimd<V>
-        where E : IRowEpilogue<V>, allows ref struct
-    {
-        var width = (nuint)S.Count;
-        V s0 = S.Zero, s1 = S.Zero, s2 = S.Zero, s3 = S.Zero;
-        V t0 = S.Zero, t1 = S.Zero, t2 = S.Zero, t3 = S.Zero;
-        ref var x = ref input[0, r];
-        ref var c = ref m[i, 0];
-        nint columnStep = m.ColumnStep, inputStride = input.Stride;
-        var t = 0;
-        for (; t + 2 <= m.Columns; t += 2)
+        Finish<V, E>(ref epilogue, i, ref output[i, r], width, s00, s01, s02, s03);
+        if (rows > 1)
         {
-            var c0 = S.Create(c);
-            s0 = S.MultiplyAdd(S.Load(ref x, 0), c0, s0);
-            s1 = S.MultiplyAdd(S.Load(ref x, width), c0, s1);
-            s2 = S.MultiplyAdd(S.Load(ref x, 2 * width), c0, s2);
-            s3 = S.MultiplyAdd(S.Load(ref x, 3 * width), c0, s3);
-            x = ref Unsafe.Add(ref x, inputStride);
-            c = ref Unsafe.Add(ref c, columnStep);
-            var c1 = S.Create(c);
-            t0 = S.MultiplyAdd(S.Load(ref x, 0), c1, t0);
-            t1 = S.MultiplyAdd(S.Load(ref x, width), c1, t1);
-            t2 = S.MultiplyAdd(S.Load(ref x, 2 * width), c1, t2);
-            t3 = S.MultiplyAdd(S.Load(ref x, 3 * width), c1, t3);
-            x = ref Unsafe.Add(ref x, inputStride);
-            c = ref Unsafe.Add(ref c, columnStep);
+            Finish<V, E>(ref epilogue, i + 1, ref output[i + 1, r], width, s10, s11, s12, s13);
         }
 
-        if (t < m.Columns)
+        if (rows > 2)
         {
-            var c0 = S.Create(c);
-            s0 = S.MultiplyAdd(S.Load(ref x, 0), c0, s0);
-            s1 = S.MultiplyAdd(S.Load(ref x, width), c0, s1);
-            s2 = S.MultiplyAdd(S.Load(ref x, 2 * width), c0, s2);
-            s3 = S.MultiplyAdd(S.Load(ref x, 3 * width), c0, s3);
+            Finish<V, E>(ref epilogue, i + 2, ref output[i + 2, r], width, s20, s21, s22, s23);
         }
-
-        Finish<V, E>(ref epilogue, i, ref output[i, r], width, S.Add(s0, t0), S.Add(s1, t1), S.Add(s2, t2), S.Add(s3, t3));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
