@@ -56,6 +56,13 @@ public class KernelSweepTests
 
     private static IEnumerable<int> Sizes => Enumerable.Range(1, 9);
 
+    // Every (samples, inputs, outputs) with inputs and outputs 1..9, and the samples padded to whole blocks.
+    private static IEnumerable<(int Samples, int Inputs, int Outputs, int Length)> Shapes(int strip) =>
+        from samples in SampleCounts(strip)
+        from inputs in Sizes
+        from outputs in Sizes
+        select (samples, inputs, outputs, BatchPartition.RoundUp(samples, strip));
+
     private sealed class ForwardSweep : ISweep
     {
         public void Run<V, S>()
@@ -64,43 +71,36 @@ public class KernelSweepTests
         {
             var random = new Random(1);
             var strip = RowProductKernel.Strip<V, S>();
-            foreach (var samples in SampleCounts(strip))
+            foreach (var (samples, inputs, outputs, length) in Shapes(strip))
             {
-                foreach (var inputs in Sizes)
+                foreach (var relu in new[] { true, false })
                 {
-                    foreach (var outputs in Sizes)
+                    var a = Rows.Random(random, inputs, length, samples);
+                    var w = Values(random, inputs * outputs);
+                    var b = Values(random, outputs);
+                    var z = Rows.Random(random, outputs, length, length);
+
+                    ForwardKernel.Run<V, S>(a.View, StridedMatrix.ColumnMajor(w, inputs, outputs), b, z.View, relu);
+
+                    for (var j = 0; j < outputs; j++)
                     {
-                        foreach (var relu in new[] { true, false })
+                        for (var r = 0; r < length; r++)
                         {
-                            var length = BatchPartition.RoundUp(samples, strip);
-                            var a = Rows.Random(random, inputs, length, samples);
-                            var w = Values(random, inputs * outputs);
-                            var b = Values(random, outputs);
-                            var z = Rows.Random(random, outputs, length, length);
-
-                            ForwardKernel.Run<V, S>(a.View, StridedMatrix.ColumnMajor(w, inputs, outputs), b, z.View, relu);
-
-                            for (var j = 0; j < outputs; j++)
+                            double sum = 0, size = Math.Abs(b[j]);
+                            for (var k = 0; k < inputs; k++)
                             {
-                                for (var r = 0; r < length; r++)
-                                {
-                                    double sum = 0, size = Math.Abs(b[j]);
-                                    for (var k = 0; k < inputs; k++)
-                                    {
-                                        sum += w[(j * inputs) + k] * a[k, r];
-                                        size += Math.Abs(w[(j * inputs) + k] * a[k, r]);
-                                    }
-
-                                    sum += b[j];
-                                    var expected = relu ? Math.Max(0, sum) : sum;
-                                    Near(expected, z[j, r], size, $"{S.Count} lanes, {samples}×{inputs} → {outputs}, relu {relu}: Z[{j}, {r}]");
-                                }
+                                sum += w[(j * inputs) + k] * a[k, r];
+                                size += Math.Abs(w[(j * inputs) + k] * a[k, r]);
                             }
 
-                            a.AssertGapsUntouched();
-                            z.AssertGapsUntouched();
+                            sum += b[j];
+                            var expected = relu ? Math.Max(0, sum) : sum;
+                            Near(expected, z[j, r], size, $"{S.Count} lanes, {samples}×{inputs} → {outputs}, relu {relu}: Z[{j}, {r}]");
                         }
                     }
+
+                    a.AssertGapsUntouched();
+                    z.AssertGapsUntouched();
                 }
             }
         }
@@ -114,40 +114,33 @@ public class KernelSweepTests
         {
             var random = new Random(2);
             var strip = RowProductKernel.Strip<V, S>();
-            foreach (var samples in SampleCounts(strip))
+            foreach (var (samples, inputs, outputs, length) in Shapes(strip))
             {
-                foreach (var inputs in Sizes)
+                var dz = Rows.Random(random, outputs, length, samples);
+                var w = Values(random, inputs * outputs);
+                var a = Rows.Random(random, inputs, length, length, relu: true);
+                var before = a.Copy();
+
+                BackwardKernel.Run<V, S>(dz.View, StridedMatrix.ColumnMajor(w, inputs, outputs), a.View);
+
+                for (var k = 0; k < inputs; k++)
                 {
-                    foreach (var outputs in Sizes)
+                    for (var r = 0; r < length; r++)
                     {
-                        var length = BatchPartition.RoundUp(samples, strip);
-                        var dz = Rows.Random(random, outputs, length, samples);
-                        var w = Values(random, inputs * outputs);
-                        var a = Rows.Random(random, inputs, length, length, relu: true);
-                        var before = a.Copy();
-
-                        BackwardKernel.Run<V, S>(dz.View, StridedMatrix.ColumnMajor(w, inputs, outputs), a.View);
-
-                        for (var k = 0; k < inputs; k++)
+                        double sum = 0, size = 0;
+                        for (var j = 0; j < outputs; j++)
                         {
-                            for (var r = 0; r < length; r++)
-                            {
-                                double sum = 0, size = 0;
-                                for (var j = 0; j < outputs; j++)
-                                {
-                                    sum += w[(j * inputs) + k] * dz[j, r];
-                                    size += Math.Abs(w[(j * inputs) + k] * dz[j, r]);
-                                }
-
-                                var expected = sum * (before[k, r] > 0 ? 1.0 : 0.0);
-                                Near(expected, a[k, r], size, $"{S.Count} lanes, {samples} samples, {outputs} → {inputs}: dZ_prev[{k}, {r}]");
-                            }
+                            sum += w[(j * inputs) + k] * dz[j, r];
+                            size += Math.Abs(w[(j * inputs) + k] * dz[j, r]);
                         }
 
-                        dz.AssertGapsUntouched();
-                        a.AssertGapsUntouched();
+                        var expected = sum * (before[k, r] > 0 ? 1.0 : 0.0);
+                        Near(expected, a[k, r], size, $"{S.Count} lanes, {samples} samples, {outputs} → {inputs}: dZ_prev[{k}, {r}]");
                     }
                 }
+
+                dz.AssertGapsUntouched();
+                a.AssertGapsUntouched();
             }
         }
     }
@@ -161,55 +154,48 @@ public class KernelSweepTests
             var random = new Random(3);
             var strip = RowProductKernel.Strip<V, S>();
             var lanes = S.Count;
-            foreach (var samples in SampleCounts(strip))
+            foreach (var (samples, inputs, outputs, length) in Shapes(strip))
             {
-                foreach (var inputs in Sizes)
+                var a = Rows.Random(random, inputs, length, samples);
+                var dz = Rows.Random(random, outputs, length, samples);
+                var weightLanes = Values(random, inputs * outputs * lanes);
+                var biasLanes = Values(random, outputs * lanes);
+                var weightStart = LaneTotals(weightLanes, lanes);
+                var biasStart = LaneTotals(biasLanes, lanes);
+
+                WeightGradientKernel.Accumulate<V, S>(a.View, dz.View, weightLanes, biasLanes);
+                var dW = new double[inputs * outputs];
+                var db = new double[outputs];
+                LaneSumKernel.Reduce<V, S>(weightLanes, dW);
+                LaneSumKernel.Reduce<V, S>(biasLanes, db);
+
+                var what = $"{S.Count} lanes, {samples} samples, {inputs} × {outputs}";
+                for (var j = 0; j < outputs; j++)
                 {
-                    foreach (var outputs in Sizes)
+                    double bias = biasStart[j], biasSize = Math.Abs(biasStart[j]) + LaneSizes(biasLanes, lanes, j);
+                    for (var r = 0; r < length; r++)
                     {
-                        var length = BatchPartition.RoundUp(samples, strip);
-                        var a = Rows.Random(random, inputs, length, samples);
-                        var dz = Rows.Random(random, outputs, length, samples);
-                        var weightLanes = Values(random, inputs * outputs * lanes);
-                        var biasLanes = Values(random, outputs * lanes);
-                        var weightStart = LaneTotals(weightLanes, lanes);
-                        var biasStart = LaneTotals(biasLanes, lanes);
+                        bias += dz[j, r];
+                        biasSize += Math.Abs(dz[j, r]);
+                    }
 
-                        WeightGradientKernel.Accumulate<V, S>(a.View, dz.View, weightLanes, biasLanes);
-                        var dW = new double[inputs * outputs];
-                        var db = new double[outputs];
-                        LaneSumKernel.Reduce<V, S>(weightLanes, dW);
-                        LaneSumKernel.Reduce<V, S>(biasLanes, db);
-
-                        var what = $"{S.Count} lanes, {samples} samples, {inputs} × {outputs}";
-                        for (var j = 0; j < outputs; j++)
+                    Near(bias, db[j], biasSize, $"{what}: db[{j}]");
+                    for (var k = 0; k < inputs; k++)
+                    {
+                        var index = (j * inputs) + k;
+                        double sum = weightStart[index], size = LaneSizes(weightLanes, lanes, index);
+                        for (var r = 0; r < length; r++)
                         {
-                            double bias = biasStart[j], biasSize = Math.Abs(biasStart[j]) + LaneSizes(biasLanes, lanes, j);
-                            for (var r = 0; r < length; r++)
-                            {
-                                bias += dz[j, r];
-                                biasSize += Math.Abs(dz[j, r]);
-                            }
-
-                            Near(bias, db[j], biasSize, $"{what}: db[{j}]");
-                            for (var k = 0; k < inputs; k++)
-                            {
-                                var index = (j * inputs) + k;
-                                double sum = weightStart[index], size = LaneSizes(weightLanes, lanes, index);
-                                for (var r = 0; r < length; r++)
-                                {
-                                    sum += a[k, r] * dz[j, r];
-                                    size += Math.Abs(a[k, r] * dz[j, r]);
-                                }
-
-                                Near(sum, dW[index], size, $"{what}: dW[{k}, {j}]");
-                            }
+                            sum += a[k, r] * dz[j, r];
+                            size += Math.Abs(a[k, r] * dz[j, r]);
                         }
 
-                        a.AssertGapsUntouched();
-                        dz.AssertGapsUntouched();
+                        Near(sum, dW[index], size, $"{what}: dW[{k}, {j}]");
                     }
                 }
+
+                a.AssertGapsUntouched();
+                dz.AssertGapsUntouched();
             }
         }
 
