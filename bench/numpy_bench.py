@@ -6,8 +6,10 @@ The three workloads of bench/README.md (He init, seed 0, X = rand, y = rand, lr 
   wide: 100000x3, 3-64-64-1
 
 Prints one line per workload: `name microseconds_per_epoch` (the median over several timed blocks of
-epochs), then the BLAS NumPy uses. Run it with OpenBLAS's tuning variables unset, as bench/run.sh does:
+epochs), then the BLAS NumPy uses (threadpoolctl: library, version, the kernel family OpenBLAS picked, threads).
+bench/run.sh runs it under several OpenBLAS settings and keeps the fastest:
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/numpy_bench.py [workload ...]
+  env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 bench/numpy_bench.py [workload ...]
 """
 
 import statistics
@@ -52,14 +54,12 @@ def epoch(weights, biases, x, y, lr=0.01):
     return loss
 
 
-def time_workload(name, budget_seconds=6.0):
-    samples, layers = WORKLOADS[name]
-    weights, biases, x, y = make(samples, layers)
-    # Warm up and size a block of epochs to about 0.25 s.
+def median_epoch_time(step, budget_seconds=6.0):
+    """Median seconds per call of step(): warmed up, then timed in blocks of about 0.25 s."""
     start = time.perf_counter()
     count = 0
     while time.perf_counter() - start < 0.25:
-        epoch(weights, biases, x, y)
+        step()
         count += 1
     per_block = max(1, count)
     times = []
@@ -67,9 +67,15 @@ def time_workload(name, budget_seconds=6.0):
     while time.perf_counter() < deadline or len(times) < 5:
         t0 = time.perf_counter()
         for _ in range(per_block):
-            epoch(weights, biases, x, y)
+            step()
         times.append((time.perf_counter() - t0) / per_block)
-    return statistics.median(times) * 1e6
+    return statistics.median(times)
+
+
+def time_workload(name):
+    samples, layers = WORKLOADS[name]
+    weights, biases, x, y = make(samples, layers)
+    return median_epoch_time(lambda: epoch(weights, biases, x, y)) * 1e6
 
 
 def main():

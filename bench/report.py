@@ -1,8 +1,10 @@
-"""Prints bench/run.sh's table: NumPy vs the readable MathNet version vs the fast engine, per epoch.
+"""Prints bench/run.sh's tables: the engine (512- and 256-bit) against NumPy at its best, PyTorch and the
+readable version, per epoch and as whole processes; the FMA peaks and the wide workload's share of them.
 
 Usage: python3 bench/report.py ARTIFACTS_DIR
-ARTIFACTS_DIR holds BenchmarkDotNet's JSON reports (results/*.json), numpy.txt (bench/numpy_bench.py's
-output) and, when the whole-run comparison ran, hyperfine.json. Only the standard library is used.
+ARTIFACTS_DIR holds BenchmarkDotNet's JSON reports (results/*.json), numpy-SETTING.txt (bench/numpy_bench.py's
+output under each OpenBLAS setting), torch.txt if PyTorch ran, and race-*.json / start.json (hyperfine) if the
+whole-process races ran. Only the standard library is used.
 """
 
 import glob
@@ -10,24 +12,26 @@ import json
 import os
 import sys
 
-# Workload: (flops per epoch, target NumPy/engine ratio). Flops: 2 per multiply-add of A·W, A_prevᵀ·dZ and
-# dZ·Wᵀ (the last not for the first layer): 2·N·Σ_l (3 if l > 1 else 2)·n_in·n_out.
+# Flops per epoch: 2 per multiply-add of A·W, A_prevᵀ·dZ and dZ·Wᵀ (the last not for the first layer):
+# 2·N·Σ_l (3 if l > 1 else 2)·n_in·n_out.
 WORKLOADS = {
-    "seed": (2.0 * 10 * (2 * 3 * 2 + 3 * 2 * 2 + 3 * 2 * 1), 70),
-    "mid": (2.0 * 1000 * (2 * 3 * 16 + 3 * 16 * 16 + 3 * 16 * 1), 4),
-    "wide": (2.0 * 100000 * (2 * 3 * 64 + 3 * 64 * 64 + 3 * 64 * 1), 3),
+    "seed": 2.0 * 10 * (2 * 3 * 2 + 3 * 2 * 2 + 3 * 2 * 1),
+    "mid": 2.0 * 1000 * (2 * 3 * 16 + 3 * 16 * 16 + 3 * 16 * 1),
+    "wide": 2.0 * 100000 * (2 * 3 * 64 + 3 * 64 * 64 + 3 * 64 * 1),
 }
+RACE_TARGETS = {"original": 3.0, "mid": 3.0, "wide": 2.5}
+FMA_PER_CORE = 10 * 5_000_000  # PeakBenchmarks.FmaPerCore
 
 
 def load_benchmarks(artifacts):
-    """{(method, workload): (mean ns, allocated bytes per op)} from BenchmarkDotNet's JSON reports."""
+    """{(method, parameter): (median ns, allocated bytes per op)} from BenchmarkDotNet's JSON reports."""
     results = {}
     for path in glob.glob(os.path.join(artifacts, "results", "*.json")):
         with open(path, encoding="utf-8") as f:
             report = json.load(f)
         for b in report.get("Benchmarks", []):
             params = dict(p.split("=", 1) for p in b.get("Parameters", "").split("&") if "=" in p)
-            key = (b["Method"], params.get("Workload", ""))
+            key = (b["Method"], params.get("Workload", params.get("Samples", "")))
             stats = b.get("Statistics") or {}
             memory = b.get("Memory") or {}
             if "Median" in stats:
@@ -35,16 +39,19 @@ def load_benchmarks(artifacts):
     return results
 
 
-def load_numpy(artifacts):
-    times, blas = {}, "?"
-    with open(os.path.join(artifacts, "numpy.txt"), encoding="utf-8") as f:
+def load_times(path):
+    """{workload: ns per epoch} and the trailing description line of numpy_bench.py / torch_bench.py."""
+    times, about, setting = {}, "?", "?"
+    with open(path, encoding="utf-8") as f:
         for line in f:
-            name, _, value = line.strip().partition(" ")
-            if name == "blas":
-                blas = value
-            elif name in WORKLOADS:
-                times[name] = float(value) * 1000.0  # µs -> ns
-    return times, blas
+            key, _, value = line.strip().partition(" ")
+            if key in WORKLOADS:
+                times[key] = float(value) * 1000.0
+            elif key == "setting":
+                setting = value
+            elif key in ("blas", "torch"):
+                about = line.strip()
+    return times, about, setting
 
 
 def fmt_time(ns):
@@ -60,67 +67,81 @@ def fmt_time(ns):
 def fmt_bytes(b):
     if b is None:
         return "n/a"
-    if b < 1024:
-        return f"{b:.0f} B"
-    if b < 1024 * 1024:
-        return f"{b / 1024:.1f} KB"
-    return f"{b / 1024 / 1024:.1f} MB"
+    return f"{b:.0f} B" if b < 1024 else f"{b / 1024:.1f} KB" if b < 1024 * 1024 else f"{b / 1024 / 1024:.1f} MB"
 
 
 def main():
     artifacts = sys.argv[1]
     bench = load_benchmarks(artifacts)
-    numpy_times, blas = load_numpy(artifacts)
+    cores = os.cpu_count() or 1
+
+    numpy = {}
+    for path in sorted(glob.glob(os.path.join(artifacts, "numpy-*.txt"))):
+        times, about, setting = load_times(path)
+        numpy[setting] = (times, about)
+    print()
+    print("NumPy per epoch under each OpenBLAS setting (threadpoolctl's report of the BLAS):")
+    for setting, (times, about) in numpy.items():
+        print(f"  {setting}: " + ", ".join(f"{n} {fmt_time(t)}" for n, t in times.items()) + f"  [{about}]")
+    best = {n: min(((t[n], s) for s, (t, _) in numpy.items() if n in t), default=(None, None)) for n in WORKLOADS}
+
+    torch_path = os.path.join(artifacts, "torch.txt")
+    torch = load_times(torch_path)[:2] if os.path.exists(torch_path) else ({}, "PyTorch not installed")
 
     print()
-    print(f"NumPy BLAS: {blas}")
-    print()
-    print("| workload | NumPy/engine | readable/engine | target | met | engine allocated/epoch | readable allocated/epoch |")
-    print("|---|---|---|---|---|---|---|")
-    for name, (flops, target) in WORKLOADS.items():
-        engine, engine_bytes = bench.get(("Engine", name), (None, None))
-        readable, readable_bytes = bench.get(("Readable", name), (None, None))
-        numpy_ns = numpy_times.get(name)
-        ratio = numpy_ns / engine if numpy_ns and engine else None
-        slow = readable / engine if readable and engine else None
-        met = "yes" if ratio is not None and ratio >= target else ("no" if ratio is not None else "n/a")
-        if name == "seed" and engine_bytes not in (0, None):
-            met = "no (allocates)"
-        print(f"| {name} | {ratio:.1f}× | {slow:.1f}× | ≥ {target}× | {met} | {fmt_bytes(engine_bytes)} | {fmt_bytes(readable_bytes)} |"
-              if ratio is not None and slow is not None else
-              f"| {name} | n/a | n/a | ≥ {target}× | n/a | {fmt_bytes(engine_bytes)} | {fmt_bytes(readable_bytes)} |")
-
-    print()
-    print("Per-epoch medians of this run (absolute times vary with the machine and its load; the ratios are the result):")
+    print("| workload | engine 512-bit | engine 256-bit | NumPy at its best (setting) | PyTorch CPU | readable | NumPy / engine | engine allocated/epoch |")
+    print("|---|---|---|---|---|---|---|---|")
     for name in WORKLOADS:
-        print(f"  {name}: NumPy {fmt_time(numpy_times.get(name))}, readable {fmt_time(bench.get(('Readable', name), (None,))[0])}, "
-              f"engine {fmt_time(bench.get(('Engine', name), (None,))[0])}")
+        e512, bytes512 = bench.get(("Engine512", name), (None, None))
+        e256, _ = bench.get(("Engine256", name), (None, None))
+        readable, _ = bench.get(("Readable", name), (None, None))
+        numpy_ns, setting = best[name]
+        ratio = f"{numpy_ns / e512:.1f}×" if numpy_ns and e512 else "n/a"
+        print(f"| {name} | {fmt_time(e512)} | {fmt_time(e256)} | {fmt_time(numpy_ns)} ({setting}) | "
+              f"{fmt_time(torch[0].get(name))} | {fmt_time(readable)} | {ratio} | {fmt_bytes(bytes512)} |")
+    print(f"PyTorch: {torch[1]}")
 
-    wide_ns = bench.get(("Engine", "wide"), (None,))[0]
-    peak = bench.get(("FmaPeakAllCores", ""), (None,))[0]
-    if wide_ns:
-        gflops = WORKLOADS["wide"][0] / wide_ns
-        line = f"Wide workload: engine {gflops:.1f} GFLOP/s"
-        numpy_ns = numpy_times.get("wide")
-        if numpy_ns:
-            line += f", NumPy {WORKLOADS['wide'][0] / numpy_ns:.1f} GFLOP/s"
-        if peak:
-            cores = os.cpu_count() or 1
-            peak_gflops = 2.0 * 10 * 5_000_000 * 4 * cores / peak
-            line += f"; FMA peak measured on all {cores} cores: {peak_gflops:.1f} GFLOP/s ({100 * gflops / peak_gflops:.0f}% of it)"
-        print()
-        print(line + ".")
+    peaks = {}
+    for method, lanes, on in (("FmaPeak512AllCores", 8, cores), ("FmaPeak256AllCores", 4, cores), ("FmaPeak512OneCore", 8, 1)):
+        ns = bench.get((method, ""), (None,))[0]
+        peaks[method] = 2.0 * FMA_PER_CORE * lanes * on / ns if ns else None
+    print()
+    print("FMA peaks (register-only loop): " + ", ".join(f"{m} {p:.1f} GFLOP/s" for m, p in peaks.items() if p))
+    for method, peak in (("Engine512", peaks["FmaPeak512AllCores"]), ("Engine256", peaks["FmaPeak256AllCores"])):
+        ns = bench.get((method, "wide"), (None,))[0]
+        if ns and peak:
+            gflops = WORKLOADS["wide"] / ns
+            print(f"Wide epoch, {method}: {gflops:.1f} GFLOP/s = {100 * gflops / peak:.0f}% of the same run's peak at that width "
+                  f"({100 * gflops / peaks['FmaPeak512AllCores']:.0f}% of the 512-bit peak); target ≥ 60% of the 512-bit peak")
+    one = peaks["FmaPeak512OneCore"]
+    for samples in ("32", "160"):
+        row = []
+        for kernel in ("Forward", "Backward", "WeightGradient"):
+            ns = bench.get((kernel, samples), (None,))[0]
+            if ns and one:
+                gflops = 2.0 * 64 * 64 * int(samples) / ns
+                row.append(f"{kernel} {gflops:.1f} GFLOP/s ({100 * gflops / one:.0f}%)")
+        if row:
+            print(f"64×64 layer kernels on one core, {samples}-sample tile: " + ", ".join(row) + " of the one-core 512-bit peak")
 
-    hyperfine = os.path.join(artifacts, "hyperfine.json")
-    if os.path.exists(hyperfine):
-        with open(hyperfine, encoding="utf-8") as f:
-            runs = json.load(f)["results"]
-        cli = next(r for r in runs if "Backprop.Cli" in r["command"])
-        python = next(r for r in runs if "python3" in r["command"])
+    races = sorted(glob.glob(os.path.join(artifacts, "race-*.json")))
+    if races:
         print()
-        print(f"Whole default run, process start to exit (hyperfine, median): CLI {cli['median'] * 1e3:.0f} ms, "
-              f"python3 original {python['median'] * 1e3:.0f} ms: the CLI takes {cli['median'] / python['median']:.2f}× "
-              f"Python's time ({'faster' if cli['median'] < python['median'] else 'slower'}).")
+        print("| whole process | console | NumPy at its best | speed-up | target | met |")
+        print("|---|---|---|---|---|---|")
+        for path in races:
+            name = os.path.basename(path)[5:-5]
+            with open(path, encoding="utf-8") as f:
+                runs = {r["command"]: r["median"] for r in json.load(f)["results"]}
+            console = runs.pop("console")
+            setting, python = min(runs.items(), key=lambda kv: kv[1])
+            target = RACE_TARGETS.get(name, 0)
+            print(f"| {name} | {console * 1e3:.0f} ms | {python * 1e3:.0f} ms ({setting}) | {python / console:.2f}× | ≥ {target}× | "
+                  f"{'yes' if python / console >= target else 'no'} |")
+    start = os.path.join(artifacts, "start.json")
+    if os.path.exists(start):
+        with open(start, encoding="utf-8") as f:
+            print("Start-up (median): " + ", ".join(f"{r['command']} {r['median'] * 1e3:.0f} ms" for r in json.load(f)["results"]))
 
 
 if __name__ == "__main__":

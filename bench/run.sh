@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs the benchmarks of bench/README.md in one session and prints the ratio table:
-#   1. BenchmarkDotNet (Release): one epoch of the readable MathNet version and of the fast engine on the
-#      seed, mid and wide workloads, with allocated bytes, plus the machine's FMA peak;
-#   2. the same three workloads with NumPy (OpenBLAS), bench/numpy_bench.py;
-#   3. with --cli: the whole default console run (built binary) against python3 running the original, with hyperfine.
+# Runs the benchmarks of bench/README.md in one session and prints the tables:
+#   1. BenchmarkDotNet (Release): one epoch of the readable MathNet version and of the fast engine (512- and
+#      256-bit vectors) on the seed, mid and wide workloads, with allocated bytes; the FMA peaks (512 and
+#      256 bits, all cores; 512 bits, one core); the wide layer's kernels one at a time;
+#   2. the same three workloads with NumPy under several OpenBLAS settings (the fastest counts), and with
+#      PyTorch on the CPU if it is installed;
+#   3. with --cli: whole processes, the console program against python3 with NumPy (hyperfine): the original
+#      job, mid (1000×3, 3-16-16-1, 2000 epochs) and wide (100000×3, 3-64-64-1, 20 epochs).
 # Usage: bench/run.sh [--cli] [--quick]      (results in bench/BenchmarkDotNet.Artifacts/)
-# Needs: python3-numpy and libopenblas0-pthread (apt), hyperfine (apt) for --cli.
+# Needs: python3-numpy, libopenblas0-pthread, python3-threadpoolctl (apt); hyperfine for --cli; python3-torch optional.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,15 +32,41 @@ dotnet build bench/Backprop.Benchmarks -c Release --nologo -v quiet
 dotnet bench/Backprop.Benchmarks/bin/Release/net10.0/Backprop.Benchmarks.dll \
     --filter '*' --exporters json --artifacts "$artifacts" "${bdn_args[@]}"
 
-# NumPy: OpenBLAS's tuning variables (set on some of these machines for older OpenBLAS builds) slow a current
-# NumPy, so they are unset for this command only.
-env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 bench/numpy_bench.py | tee "$artifacts/numpy.txt"
+# NumPy under each OpenBLAS setting worth trying: the kernel family it picks by itself, the two it can be told
+# to use on an AVX-512 or AVX2 CPU, and each on one thread (small matrices often run faster without threads).
+# OPENBLAS_L2_SIZE is unset throughout. Every file names its setting on its first line.
+numpy_setting() { # name, then env arguments
+    local name=$1; shift
+    { echo "setting $name"; env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$@" /usr/bin/python3 bench/numpy_bench.py; } | tee "$artifacts/numpy-$name.txt"
+}
+numpy_setting auto
+numpy_setting SkylakeX OPENBLAS_CORETYPE=SkylakeX
+numpy_setting Haswell OPENBLAS_CORETYPE=Haswell
+numpy_setting auto-1-thread OPENBLAS_NUM_THREADS=1
+numpy_setting SkylakeX-1-thread OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=1
+
+if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+    /usr/bin/python3 bench/torch_bench.py | tee "$artifacts/torch.txt"
+fi
 
 if [[ $cli == 1 ]]; then
     dotnet build cli/Backprop.Cli -c Release --nologo -v quiet
-    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE hyperfine --warmup 3 --runs 30 --export-json "$artifacts/hyperfine.json" \
-        cli/Backprop.Cli/bin/Release/net10.0/Backprop.Cli \
-        '/usr/bin/python3 bench/original_notebook.py'
+    cli_bin=cli/Backprop.Cli/bin/Release/net10.0/Backprop.Cli
+    race() { # name, console arguments, python script and arguments
+        local name=$1 args=$2 python=$3
+        # shellcheck disable=SC2086 # the arguments are meant to split
+        if diff <($cli_bin $args) <(/usr/bin/python3 $python) > /dev/null; then echo "$name: identical output"; else echo "$name: OUTPUTS DIFFER"; fi
+        hyperfine -N --warmup 3 --runs "${RUNS:-20}" --export-json "$artifacts/race-$name.json" \
+            -n console "$cli_bin $args" \
+            -n numpy-auto "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 $python" \
+            -n numpy-SkylakeX "env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=SkylakeX /usr/bin/python3 $python" \
+            -n numpy-1-thread "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 /usr/bin/python3 $python"
+    }
+    race original "" "bench/original_notebook.py"
+    race mid "--layers 3,16,16,1 --samples 1000 --epochs 2000 --init he --print-every 500" "bench/numpy_run.py 1000 3,16,16,1 2000 500"
+    race wide "--layers 3,64,64,1 --samples 100000 --epochs 20 --init he --print-every 5 --no-progress" "bench/numpy_run.py 100000 3,64,64,1 20 5"
+    hyperfine -N --warmup 3 --runs "${RUNS:-20}" --export-json "$artifacts/start.json" \
+        -n console-0-epochs "$cli_bin --epochs 0" -n python-import-numpy "/usr/bin/python3 -c 'import numpy'"
 fi
 
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -5,17 +5,20 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Backprop.Benchmarks;
 
 /// <summary>
-/// One full-batch training epoch (forward, loss, backward, update, finite check), readable MathNet version
-/// against the fast engine, on the three workloads. The engine's session is set up once, as a training run sets
-/// it up once, so its per-epoch allocation is what <c>[MemoryDiagnoser]</c> reports.
+/// One full-batch training epoch (forward, loss, backward, update, finite check) on the three workloads: the
+/// readable MathNet version (<see cref="Trainer.Readable"/>) against the fast engine with 512-bit and with
+/// 256-bit vectors. Each session is set up once, as a training run sets it up once, so its per-epoch
+/// allocation is what <c>[MemoryDiagnoser]</c> reports.
 /// </summary>
 [MemoryDiagnoser]
 public class EpochBenchmarks
 {
-    private Network _readable = null!;
+    private Network _network = null!;
     private Matrix<double> _x = null!;
     private Matrix<double> _y = null!;
-    private TrainingSession _engine = null!;
+    private ITrainingSession _readable = null!;
+    private ITrainingSession _engine512 = null!;
+    private ITrainingSession _engine256 = null!;
 
     [Params("seed", "mid", "wide")]
     public string Workload { get; set; } = "seed";
@@ -24,31 +27,37 @@ public class EpochBenchmarks
     public void Setup()
     {
         var workload = Benchmarks.Workload.Named(Workload);
-        (_readable, _x, _y) = workload.Create();
-        var (network, _, _) = workload.Create();
-        _engine = new TrainingSession(network, _x, _y, Benchmarks.Workload.LearningRate);
+        (_network, _x, _y) = workload.Create();
+        _readable = Trainer.Readable.Start(_network.Clone(), _x, _y, Benchmarks.Workload.LearningRate);
+        _engine512 = new FastEngine(width: VectorWidth.Bits512).Start(_network.Clone(), _x, _y, Benchmarks.Workload.LearningRate);
+        _engine256 = new FastEngine(width: VectorWidth.Bits256).Start(_network.Clone(), _x, _y, Benchmarks.Workload.LearningRate);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _engine.Dispose();
-
-    /// <summary>The readable version: <c>Trainer.Train</c>'s epoch before the engine.</summary>
-    [Benchmark(Baseline = true)]
-    public double Readable()
+    public void Cleanup()
     {
-        var forward = _readable.Forward(_x);
-        var loss = Loss.Mse(_y, forward.Prediction);
-        _readable.Update(_readable.Backward(forward, _y), Benchmarks.Workload.LearningRate);
-        var finite = _readable.Weights.All(w => w.Enumerate().All(double.IsFinite)) && _readable.Biases.All(b => b.All(double.IsFinite));
-        return finite ? loss : double.NaN;
+        _readable.Dispose();
+        _engine512.Dispose();
+        _engine256.Dispose();
     }
 
-    /// <summary>The fast engine: <c>FastTrainer.Train</c>'s epoch.</summary>
+    /// <summary>The readable version: <c>Trainer.Train</c>'s epoch with <c>method: Trainer.Readable</c>.</summary>
+    [Benchmark(Baseline = true)]
+    public double Readable() => Epoch(_readable);
+
+    /// <summary>The fast engine with 512-bit vectors (<c>new FastEngine(width: VectorWidth.Bits512)</c>).</summary>
     [Benchmark]
-    public double Engine()
+    public double Engine512() => Epoch(_engine512);
+
+    /// <summary>The fast engine with 256-bit vectors (<c>new FastEngine(width: VectorWidth.Bits256)</c>).</summary>
+    [Benchmark]
+    public double Engine256() => Epoch(_engine256);
+
+    // Trainer.Train's epoch: loss and gradients, update, finite check.
+    private static double Epoch(ITrainingSession session)
     {
-        var loss = _engine.ComputeLossAndGradients();
-        _engine.Update();
-        return _engine.ParametersAreFinite() ? loss : double.NaN;
+        var loss = session.ComputeLossAndGradients();
+        session.Update();
+        return session.ParametersAreFinite() ? loss : double.NaN;
     }
 }

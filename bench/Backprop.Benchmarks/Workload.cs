@@ -40,13 +40,11 @@ public sealed record Workload(string Name, int Samples, int[] Layers)
         }
     }
 
+    /// <summary>The network and data, drawn in the original's order (<see cref="RandomProblem.Draw"/>).</summary>
     public (Network Network, Matrix<double> X, Matrix<double> Y) Create()
     {
-        var random = new NumPyRandom(0);
-        var network = Network.Create(Layers, random, Initialization.He);
-        var x = random.Rand(Samples, Layers[0]);
-        var y = random.Rand(Samples, Layers[^1]);
-        return (network, x, y);
+        var problem = RandomProblem.Draw(Layers, Samples, seed: 0, Initialization.He);
+        return (problem.Network, problem.X, problem.Y);
     }
 
     public override string ToString() => Name;

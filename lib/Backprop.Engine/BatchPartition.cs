@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Backprop.Engine;
 
 /// <summary>
@@ -14,7 +12,8 @@ namespace Backprop.Engine;
 /// <para>
 /// Inside a tile the data are stored feature by feature ("transposed"): feature <c>f</c>'s values for the
 /// tile's samples are contiguous, so SIMD lanes run over samples and no layer width has to be a multiple of
-/// the vector width. Only the sample count is padded, to <see cref="SampleGranule"/>.
+/// the vector width. Only the sample count is padded, to <see cref="SampleGranule"/> (4 vectors: one register
+/// block's samples), so the partition depends on the vector width as well.
 /// </para>
 /// </remarks>
 internal sealed class BatchPartition
@@ -31,11 +30,17 @@ internal sealed class BatchPartition
     /// <summary>At most this many chunks (and partial gradients) per epoch.</summary>
     internal const int MaxChunks = 16;
 
+    private const int CacheLine = 64 / sizeof(double);
+
     private readonly int[] _chunkStarts;
 
-    public BatchPartition(int samples, NetworkLayout layout)
+    /// <param name="samples">Samples in the batch.</param>
+    /// <param name="layout">The network's layer sizes.</param>
+    /// <param name="sampleGranule">Samples per register block (4 vectors); tiles and chunks start at multiples of it.</param>
+    public BatchPartition(int samples, NetworkLayout layout, int sampleGranule)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        SampleGranule = sampleGranule;
         Samples = samples;
         PaddedSamples = RoundUp(samples, SampleGranule);
 
@@ -57,8 +62,8 @@ internal sealed class BatchPartition
         _chunkStarts[ChunkCount] = samples;
     }
 
-    /// <summary>Samples per SIMD block: 4 vectors (16 doubles with AVX2). Tiles hold a multiple of this.</summary>
-    public static int SampleGranule => 4 * Vector<double>.Count;
+    /// <summary>Samples per register block: 4 vectors (16 doubles with 256-bit vectors, 32 with 512-bit). Tiles hold a multiple of this.</summary>
+    public int SampleGranule { get; }
 
     /// <summary>Samples in the batch.</summary>
     public int Samples { get; }
@@ -70,11 +75,11 @@ internal sealed class BatchPartition
     public int TileSamples { get; }
 
     /// <summary>
-    /// Distance between two features' rows in a tile buffer: <see cref="TileSamples"/>, plus one granule when
-    /// that is a multiple of 4 cache lines, so that walking down a tile's features (k = 0, 1, …) spreads over
-    /// the L1 cache's sets instead of piling into a few of them.
+    /// Distance between two features' rows in a tile buffer: <see cref="TileSamples"/> rounded up to an odd
+    /// number of cache lines (8 doubles each), so that walking down a tile's features (k = 0, 1, …) spreads over
+    /// all the L1 cache's sets instead of piling into a few of them. Rows still start on a cache line.
     /// </summary>
-    public int TileStride => TileSamples / 8 % 4 == 0 ? TileSamples + SampleGranule : TileSamples;
+    public int TileStride => TileSamples / CacheLine % 2 == 0 ? TileSamples + CacheLine : TileSamples;
 
     /// <summary>Number of chunks; each has its own partial gradient, added in chunk order.</summary>
     public int ChunkCount { get; }

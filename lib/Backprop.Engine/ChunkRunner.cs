@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 
 namespace Backprop.Engine;
@@ -48,6 +49,7 @@ internal sealed class ChunkRunner : IDisposable
     public int WorkerCount => _helpers.Length + 1;
 
     /// <summary>Runs <c>body(c, worker)</c> for every chunk <c>c</c> in <c>[0, chunkCount)</c> and returns when all are done.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int chunkCount)
     {
         if (_helpers.Length == 0)
@@ -103,6 +105,7 @@ internal sealed class ChunkRunner : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TakeChunks(int worker)
     {
         int chunk;
@@ -139,6 +142,7 @@ internal sealed class ChunkRunner : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WaitForWork(int helper, ref long seen)
     {
         var start = Stopwatch.GetTimestamp();

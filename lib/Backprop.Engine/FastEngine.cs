@@ -4,37 +4,49 @@ namespace Backprop.Engine;
 
 /// <summary>
 /// The fast training engine: the readable epoch (<see cref="Network.Forward"/>, <see cref="Network.Backward"/>,
-/// <see cref="Network.Update"/>) on SIMD kernels, up to <see cref="Environment.ProcessorCount"/> threads, and
-/// buffers allocated once per run. Name it at the call site:
+/// <see cref="Network.Update"/>) on SIMD kernels, up to <c>min(</c><see cref="Environment.ProcessorCount"/>,
+/// <see cref="MaxThreads"/><c>)</c> threads, and buffers allocated once per run. Name it at the call site:
 /// <code>Trainer.Train(network, X, y, epochs, lr, onEpoch, method: FastEngine.Default);</code>
 /// </summary>
 /// <remarks>
 /// The losses equal the readable version's to about 1e-14 relative: the kernels add the sums in another order,
-/// and use fused multiply-adds (one rounding where MathNet's product rounds twice). Results do not depend on the
-/// number of threads. Changes made to the network inside <c>onEpoch</c> are not seen by the engine, which trains
-/// its own copy of the parameters and writes them into the network before each report and at the end.
+/// and use fused multiply-adds (one rounding where MathNet's product rounds twice). For a given
+/// <see cref="Width"/>, results do not depend on the number of threads; two widths add the sums in different
+/// orders, so they agree only to rounding. Changes made to the network inside <c>onEpoch</c> are not seen by the
+/// engine, which trains its own copy of the parameters and writes them into the network before each report and
+/// at the end.
 /// </remarks>
 public sealed class FastEngine : ITrainingMethod
 {
     /// <summary>Creates an engine.</summary>
     /// <param name="maxThreads">Most threads to use, the caller's included; the results are the same for any value.</param>
-    public FastEngine(int maxThreads = int.MaxValue)
+    /// <param name="width">The SIMD width of the kernels; <see cref="VectorWidth.Widest"/> picks the CPU's widest.</param>
+    public FastEngine(int maxThreads = int.MaxValue, VectorWidth width = VectorWidth.Widest)
     {
         if (maxThreads < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(maxThreads), maxThreads, "Use at least one thread.");
         }
 
+        if (!Enum.IsDefined(width))
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), width, "Use VectorWidth.Widest, Bits128, Bits256 or Bits512.");
+        }
+
         MaxThreads = maxThreads;
+        Width = width;
     }
 
-    /// <summary>The engine on every core.</summary>
+    /// <summary>The engine on every core, with the widest vectors the CPU has.</summary>
     public static FastEngine Default { get; } = new();
 
     /// <summary>Most threads a run uses, the caller's included.</summary>
     public int MaxThreads { get; }
 
+    /// <summary>The SIMD width asked for (<see cref="VectorWidth.Widest"/> is resolved when a run starts).</summary>
+    public VectorWidth Width { get; }
+
     /// <inheritdoc/>
     public ITrainingSession Start(Network network, Matrix<double> input, Matrix<double> target, double learningRate) =>
-        new TrainingSession(network, input, target, learningRate, MaxThreads);
+        TrainingSession.Start(network, input, target, learningRate, MaxThreads, Width);
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Backprop.Engine;
 
@@ -6,6 +7,7 @@ namespace Backprop.Engine;
 internal static class FiniteCheck
 {
     // all(isfinite(θ)): x·0 is 0 for every finite x and NaN for NaN and ±∞, so one sum of x·0 tells.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool AllFinite(ReadOnlySpan<double> values)
     {
         var width = Vector<double>.Count;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Backprop.Engine;
 
@@ -10,6 +11,7 @@ namespace Backprop.Engine;
 internal static class GradientSumKernel
 {
     // total[i] += part[i]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddInto(Span<double> total, ReadOnlySpan<double> part)
     {
         var width = Vector<double>.Count;

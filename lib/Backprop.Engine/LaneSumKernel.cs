@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Backprop.Engine;
@@ -12,14 +12,17 @@ namespace Backprop.Engine;
 internal static class LaneSumKernel
 {
     // g[i] = Σₗ lanes[i·V + l]
-    public static void Reduce(ReadOnlySpan<double> lanes, Span<double> gradient)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Reduce<V, S>(Span<double> lanes, Span<double> gradient)
+        where V : struct
+        where S : ISimd<V>
     {
-        var width = Vector<double>.Count;
+        var width = S.Count;
         Debug.Assert(lanes.Length >= gradient.Length * width);
         ref var l = ref MemoryMarshal.GetReference(lanes);
         for (var i = 0; i < gradient.Length; i++)
         {
-            gradient[i] = Vector.Sum(Vector.LoadUnsafe(ref l, (nuint)(i * width)));
+            gradient[i] = S.Sum(S.Load(ref l, (nuint)(i * width)));
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace Backprop.Engine;
 
 /// <summary>
@@ -62,13 +60,17 @@ internal sealed class NetworkLayout
     /// <summary>b of layer <paramref name="layer"/> inside θ (or inside a gradient of the same layout).</summary>
     public Span<double> Bias(Span<double> theta, int layer) => theta.Slice(_biasOffsets[layer], Outputs(layer));
 
-    /// <summary>The lane sums of W's gradient (<c>V</c> doubles per weight) inside a buffer of θ's layout × <c>V</c>.</summary>
-    public Span<double> WeightLanes(Span<double> lanes, int layer) =>
-        lanes.Slice(_weightOffsets[layer] * Vector<double>.Count, Inputs(layer) * Outputs(layer) * Vector<double>.Count);
+    /// <summary>W of layer <paramref name="layer"/> as a matrix: n_in × n_out, column-major.</summary>
+    public StridedMatrix WeightMatrix(ReadOnlySpan<double> theta, int layer) =>
+        StridedMatrix.ColumnMajor(theta.Slice(_weightOffsets[layer], Inputs(layer) * Outputs(layer)), Inputs(layer), Outputs(layer));
 
-    /// <summary>The lane sums of b's gradient (<c>V</c> doubles per bias) inside a buffer of θ's layout × <c>V</c>.</summary>
-    public Span<double> BiasLanes(Span<double> lanes, int layer) =>
-        lanes.Slice(_biasOffsets[layer] * Vector<double>.Count, Outputs(layer) * Vector<double>.Count);
+    /// <summary>The lane sums of W's gradient (<paramref name="lanes"/> doubles per weight) inside a buffer of θ's layout × lanes.</summary>
+    public Span<double> WeightLanes(Span<double> laneSums, int layer, int lanes) =>
+        laneSums.Slice(_weightOffsets[layer] * lanes, Inputs(layer) * Outputs(layer) * lanes);
+
+    /// <summary>The lane sums of b's gradient (<paramref name="lanes"/> doubles per bias) inside a buffer of θ's layout × lanes.</summary>
+    public Span<double> BiasLanes(Span<double> laneSums, int layer, int lanes) =>
+        laneSums.Slice(_biasOffsets[layer] * lanes, Outputs(layer) * lanes);
 
     /// <summary>θ ← the network's weights and biases.</summary>
     public void Read(Network network, Span<double> theta)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace Backprop.Engine;
 
@@ -15,41 +14,35 @@ namespace Backprop.Engine;
 /// </remarks>
 internal static class OutputErrorKernel
 {
-    /// <param name="target">yᵀ: <paramref name="outputs"/> rows of targets, <paramref name="targetStride"/> apart.</param>
-    /// <param name="targetStride">Distance between two rows of yᵀ.</param>
-    /// <param name="predictionInDeltaOut">y_predᵀ on entry, dZᵀ on return: <paramref name="outputs"/> rows, <paramref name="stride"/> apart.</param>
-    /// <param name="stride">Distance between two rows of y_predᵀ.</param>
-    /// <param name="outputs">n_out: outputs of the network.</param>
-    /// <param name="samples">Real samples in the tile.</param>
-    /// <param name="paddedSamples">Samples including padding, a multiple of <see cref="BatchPartition.SampleGranule"/>.</param>
+    /// <param name="target">yᵀ: n_out rows of the tile's real samples.</param>
+    /// <param name="predictionInDeltaOut">y_predᵀ on entry, dZᵀ on return: n_out rows, padding samples included.</param>
     /// <param name="size">y.size: samples × outputs of the whole batch.</param>
     /// <returns>This tile's <c>Σ (y − y_pred)²</c>.</returns>
-    public static double Run(
-        ReadOnlySpan<double> target, int targetStride,
-        Span<double> predictionInDeltaOut, int stride, int outputs,
-        int samples, int paddedSamples, double size)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double Run<V, S>(FeatureRows target, FeatureRows predictionInDeltaOut, double size)
+        where V : struct
+        where S : ISimd<V>
     {
-        Debug.Assert(paddedSamples % BatchPartition.SampleGranule == 0 && samples <= paddedSamples);
-        Debug.Assert(target.Length >= ((outputs - 1) * targetStride) + samples);
-        Debug.Assert(predictionInDeltaOut.Length >= ((outputs - 1) * stride) + paddedSamples);
+        var samples = target.Length;
+        Debug.Assert(target.Count == predictionInDeltaOut.Count && samples <= predictionInDeltaOut.Length);
 
-        var width = Vector<double>.Count;
+        var width = S.Count;
         var whole = samples - (samples % width);
-        var two = new Vector<double>(2.0);
-        var sizes = new Vector<double>(size);
-        var squares = Vector<double>.Zero;
+        var two = S.Create(2.0);
+        var sizes = S.Create(size);
+        var squares = S.Zero;
         var tail = 0.0;
-        for (var j = 0; j < outputs; j++)
+        for (var j = 0; j < target.Count; j++)
         {
-            var y = target.Slice(j * targetStride, samples);
-            var p = predictionInDeltaOut.Slice(j * stride, paddedSamples);
+            var y = target.Row(j);
+            var p = predictionInDeltaOut.Row(j);
             var r = 0;
             for (; r < whole; r += width)
             {
                 // (y − p)² = (p − y)²: the same number, so one difference serves the loss and dZ.
-                var difference = new Vector<double>(p[r..]) - new Vector<double>(y[r..]);
-                squares += difference * difference;
-                (two * difference / sizes).CopyTo(p[r..]);
+                var difference = S.Subtract(S.Load(ref p[r], 0), S.Load(ref y[r], 0));
+                squares = S.Add(squares, S.Multiply(difference, difference));
+                S.Store(S.Divide(S.Multiply(two, difference), sizes), ref p[r], 0);
             }
 
             for (; r < samples; r++)
@@ -62,6 +55,6 @@ internal static class OutputErrorKernel
             p[samples..].Clear();
         }
 
-        return Vector.Sum(squares) + tail;
+        return S.Sum(squares) + tail;
     }
 }

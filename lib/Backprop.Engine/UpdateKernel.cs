@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Backprop.Engine;
 
@@ -11,6 +12,7 @@ namespace Backprop.Engine;
 internal static class UpdateKernel
 {
     // θ[i] = θ[i] − lr · g[i]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Step(Span<double> parameters, ReadOnlySpan<double> gradient, double learningRate)
     {
         var width = Vector<double>.Count;

@@ -13,7 +13,7 @@ public class EngineAllocationTests
     {
         var sizes = layers.Split(',').Select(int.Parse).ToArray();
         var (network, x, y) = ReadableTraining.Problem(sizes, samples, 0, Initialization.He);
-        using var session = new TrainingSession(network, x, y, 0.01);
+        using var session = TrainingSession.Start(network, x, y, 0.01);
         Epoch(session);
 
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -6,15 +6,17 @@ namespace Backprop.Tests.Engine;
 /// <summary>The engine behaves as <c>Trainer.Train</c> does: callbacks, divergence, validation, threads.</summary>
 public class EngineBehaviourTests
 {
-    [Fact]
-    public void Results_do_not_depend_on_the_number_of_threads_to_the_last_bit()
+    [Theory]
+    [InlineData(VectorWidth.Bits256)]
+    [InlineData(VectorWidth.Bits512)]
+    public void Results_do_not_depend_on_the_number_of_threads_to_the_last_bit(VectorWidth width)
     {
         var (network, x, y) = ReadableTraining.Problem([3, 16, 16, 1], 3000, 11, Initialization.He);
         var serial = network.Clone();
         var parallel = network.Clone();
 
-        var serialLosses = FastRun.Train(serial, x, y, 30, 0.01, maxThreads: 1);
-        var parallelLosses = FastRun.Train(parallel, x, y, 30, 0.01);
+        var serialLosses = FastRun.Train(serial, x, y, 30, 0.01, maxThreads: 1, width: width);
+        var parallelLosses = FastRun.Train(parallel, x, y, 30, 0.01, maxThreads: 2, width: width);
 
         Assert.Equal(serialLosses, parallelLosses);
         for (var layer = 0; layer < network.LayerCount; layer++)
@@ -142,6 +144,14 @@ public class EngineBehaviourTests
         Assert.Throws<InvalidInputException>(() => FastRun.Train(network, x, y, 10, 0.0));
         Assert.Throws<InvalidInputException>(() => FastRun.Train(network, x.SubMatrix(0, 4, 0, 2), y, 10, 0.01));
         Assert.Throws<InvalidInputException>(() => FastRun.Train(network, x, y.SubMatrix(0, 3, 0, 1), 10, 0.01));
+    }
+
+    [Fact]
+    public void An_engine_needs_a_thread_and_a_known_width()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FastEngine(maxThreads: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FastEngine(width: (VectorWidth)384));
+        Assert.Equal(VectorWidth.Widest, FastEngine.Default.Width);
     }
 
     [Fact]

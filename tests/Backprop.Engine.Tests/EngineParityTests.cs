@@ -7,22 +7,36 @@ public class EngineParityTests
 {
     private const double Tolerance = 1e-12;
 
-    public static TheoryData<string, int, int, int, bool, double> Runs() => new()
-    {
+    private static readonly (string, int, int, int, bool, double)[] Cases =
+    [
         // layers, samples, epochs, seed, He init, learning rate
-        { "3,2,2,1", 10, 1000, 0, false, 0.01 },    // the original notebook
-        { "3,16,16,1", 100, 300, 1, true, 0.01 },   // the mid workload's shape
-        { "5,7,3,2", 37, 500, 2, true, 0.05 },      // odd widths, two outputs, samples not a multiple of 4
-        { "1,1", 5, 200, 3, false, 0.1 },           // one linear layer
-        { "4,9,1", 3, 100, 4, true, 0.01 },         // fewer samples than a SIMD vector (short: it would fit 3 points exactly)
-        { "6,33,17,5,3", 129, 200, 5, true, 0.01 }, // deep, every width odd
-        { "3,64,64,1", 300, 50, 6, true, 0.01 },    // the wide workload's shape
-        { "3,16,16,1", 3000, 20, 7, true, 0.01 },   // enough work for several chunks (parallel)
-    };
+        ("3,2,2,1", 10, 1000, 0, false, 0.01),    // the original notebook
+        ("3,16,16,1", 100, 300, 1, true, 0.01),   // the mid workload's shape
+        ("5,7,3,2", 37, 500, 2, true, 0.05),      // odd widths, two outputs, samples not a multiple of 4
+        ("1,1", 5, 200, 3, false, 0.1),           // one linear layer
+        ("4,9,1", 3, 100, 4, true, 0.01),         // fewer samples than a SIMD vector (short: it would fit 3 points exactly)
+        ("6,33,17,5,3", 129, 200, 5, true, 0.01), // deep, every width odd
+        ("3,64,64,1", 300, 50, 6, true, 0.01),    // the wide workload's shape
+        ("3,16,16,1", 3000, 20, 7, true, 0.01),   // enough work for several chunks (parallel)
+    ];
+
+    public static TheoryData<string, int, int, int, bool, double, VectorWidth> Runs()
+    {
+        var runs = new TheoryData<string, int, int, int, bool, double, VectorWidth>();
+        foreach (var width in new[] { VectorWidth.Bits256, VectorWidth.Bits512 })
+        {
+            foreach (var (layers, samples, epochs, seed, he, learningRate) in Cases)
+            {
+                runs.Add(layers, samples, epochs, seed, he, learningRate, width);
+            }
+        }
+
+        return runs;
+    }
 
     [Theory]
     [MemberData(nameof(Runs))]
-    public void Every_loss_and_the_final_parameters_match_the_readable_version(string layers, int samples, int epochs, int seed, bool he, double learningRate)
+    public void Every_loss_and_the_final_parameters_match_the_readable_version(string layers, int samples, int epochs, int seed, bool he, double learningRate, VectorWidth width)
     {
         var sizes = layers.Split(',').Select(int.Parse).ToArray();
         var init = he ? Initialization.He : Initialization.Randn;
@@ -30,7 +44,7 @@ public class EngineParityTests
         var (fast, _, _) = ReadableTraining.Problem(sizes, samples, seed, init);
 
         var expected = ReadableTraining.Train(readable, x, y, epochs, learningRate);
-        var actual = FastRun.Train(fast, x, y, epochs, learningRate);
+        var actual = FastRun.Train(fast, x, y, epochs, learningRate, width: width);
 
         Assert.Equal(expected.Count, actual.Count);
         for (var epoch = 0; epoch < epochs; epoch++)
@@ -49,9 +63,30 @@ public class EngineParityTests
     public void The_large_case_really_runs_on_several_chunks_and_threads()
     {
         var (network, x, y) = ReadableTraining.Problem([3, 16, 16, 1], 3000, 7, Initialization.He);
-        using var session = new TrainingSession(network, x, y, 0.01);
+        using var session = TrainingSession.Start(network, x, y, 0.01);
         Assert.True(session.Partition.ChunkCount > 1);
         Assert.Equal(Math.Min(Environment.ProcessorCount, session.Partition.ChunkCount), session.WorkerCount);
+    }
+
+    [Theory]
+    [InlineData(VectorWidth.Bits128, 128)]
+    [InlineData(VectorWidth.Bits256, 256)]
+    [InlineData(VectorWidth.Bits512, 512)]
+    public void A_session_runs_the_width_asked_for(VectorWidth width, int bits)
+    {
+        var (network, x, y) = ReadableTraining.Problem([3, 4, 1], 10, 0, Initialization.He);
+        using var session = TrainingSession.Start(network, x, y, 0.01, width: width);
+        Assert.Equal(bits, session.VectorBits);
+        Assert.Equal(4 * bits / 64, session.Partition.SampleGranule);
+    }
+
+    [Fact]
+    public void The_widest_width_is_the_widest_the_cpu_runs_natively()
+    {
+        var expected = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? VectorWidth.Bits512
+            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? VectorWidth.Bits256 : VectorWidth.Bits128;
+        Assert.Equal(expected, TrainingSession.Resolve(VectorWidth.Widest));
+        Assert.Equal(VectorWidth.Bits256, TrainingSession.Resolve(VectorWidth.Bits256));
     }
 
     [Fact]

@@ -25,6 +25,6 @@ internal static class ReadableTraining
 internal static class FastRun
 {
     public static IReadOnlyList<double> Train(
-        Network network, Matrix<double> input, Matrix<double> target, int epochs, double learningRate, Action<int, double>? onEpoch = null, int maxThreads = int.MaxValue) =>
-        Trainer.Train(network, input, target, epochs, learningRate, onEpoch, method: new FastEngine(maxThreads));
+        Network network, Matrix<double> input, Matrix<double> target, int epochs, double learningRate, Action<int, double>? onEpoch = null, int maxThreads = int.MaxValue, VectorWidth width = VectorWidth.Widest) =>
+        Trainer.Train(network, input, target, epochs, learningRate, onEpoch, method: new FastEngine(maxThreads, width));
 }
