@@ -14,6 +14,10 @@ namespace Backprop.Files;
 /// </remarks>
 internal static class AtomicFile
 {
+    private const int NoSpace = 28;             // ENOSPC
+    private const int ReadOnlyFileSystem = 30;  // EROFS
+    private const int QuotaExceeded = 122;      // EDQUOT
+
     private static readonly object Gate = new();
     private static readonly HashSet<string> Unfinished = [];
     private static bool _abandoned;
@@ -150,10 +154,6 @@ internal static class AtomicFile
 
     /// <summary>Whether <paramref name="error"/> says the disk (or the user's quota) is full.</summary>
     public static bool IsDiskFull(Exception error) => Errno(error) is NoSpace or QuotaExceeded;
-
-    private const int NoSpace = 28;             // ENOSPC
-    private const int ReadOnlyFileSystem = 30;  // EROFS
-    private const int QuotaExceeded = 122;      // EDQUOT
 
     /// <summary>The system's error number behind an I/O error (.NET keeps it as the HResult on Unix), or 0.</summary>
     private static int Errno(Exception error) =>
