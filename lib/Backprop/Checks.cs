@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
-// The console program states these rules about its options ("--epochs is -5: it must be 0 or more.").
-[assembly: InternalsVisibleTo("Backprop.Cli")]
 
 namespace Backprop;
 

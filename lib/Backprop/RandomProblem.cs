@@ -29,11 +29,7 @@ public sealed record RandomProblem(Network Network, Matrix<double> X, Matrix<dou
     /// <exception cref="InvalidInputException">The layers or the sample count are invalid, or too large to hold.</exception>
     public static RandomProblem Draw(IReadOnlyList<int> layerSizes, int samples, long seed = 0, Initialization initialization = Initialization.Randn)
     {
-        if (samples < 1)
-        {
-            throw new InvalidInputException($"The number of samples is {samples}: it must be 1 or more.");
-        }
-
+        Checks.RequireSamples(samples);
         var random = new NumPyRandom(seed);
         var network = Network.Create(layerSizes, random, initialization);
         var x = random.Rand(samples, layerSizes[0]);
