@@ -45,7 +45,7 @@ public class KernelBenchmarks
     public void Forward() =>
         ForwardKernel.Run<Vector512<double>, Simd512>(Rows(_a), StridedMatrix.ColumnMajor(_w, Units, Units), _b, Rows(_z), relu: true);
 
-    /// <summary><c>(dZ·Wᵀ) ⊙ relu'</c> (<see cref="BackwardKernel"/>), over activations that stay positive.</summary>
+    /// <summary><c>(dZ·Wᵀ) ⊙ relu'</c> (<see cref="BackwardKernel"/>), masked by what the last call left in the rows.</summary>
     [Benchmark]
     public void Backward() =>
         BackwardKernel.Run<Vector512<double>, Simd512>(Rows(_a), StridedMatrix.ColumnMajor(_w, Units, Units), Rows(_z));

@@ -11,7 +11,8 @@ namespace Backprop.Engine;
 /// <remarks>
 /// Every kernel takes <c>&lt;V, S&gt;</c> with <c>S : ISimd&lt;V&gt;</c>: <see cref="Simd128"/> (2 lanes), <see cref="Simd256"/> (AVX2, 4 lanes) or
 /// <see cref="Simd512"/> (AVX-512, 8 lanes). Where the CPU lacks the instructions the same code still runs,
-/// on .NET's software fallback: right, but slow.
+/// on .NET's software fallback: right, but slow. The three adapters below are alike line for line because
+/// .NET 10 keeps the interface its own vector types share (<c>ISimdVector&lt;TSelf, T&gt;</c>) internal.
 /// </remarks>
 /// <typeparam name="V">The vector: <see cref="Vector128{T}"/>, <see cref="Vector256{T}"/> or <see cref="Vector512{T}"/> of doubles.</typeparam>
 internal interface ISimd<V>
