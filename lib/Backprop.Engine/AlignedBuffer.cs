@@ -15,7 +15,7 @@ internal sealed class AlignedBuffer
     public AlignedBuffer(int length)
     {
         // On the pinned object heap the array never moves, so the offset found once stays right.
-        _array = GC.AllocateArray<double>(length + (Alignment / sizeof(double)), pinned: true);
+        _array = GC.AllocateArray<double>(checked(length + (Alignment / sizeof(double))), pinned: true);
         var handle = GCHandle.Alloc(_array, GCHandleType.Pinned);
         var address = (long)handle.AddrOfPinnedObject();
         handle.Free();

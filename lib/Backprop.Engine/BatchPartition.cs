@@ -91,5 +91,5 @@ internal sealed class BatchPartition
     public int ChunkEnd(int chunk) => _chunkStarts[chunk + 1];
 
     /// <summary>Rounds <paramref name="value"/> up to a multiple of <paramref name="multiple"/>.</summary>
-    public static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+    public static int RoundUp(int value, int multiple) => checked((value + multiple - 1) / multiple * multiple);
 }

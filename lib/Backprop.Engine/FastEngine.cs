@@ -47,6 +47,20 @@ public sealed class FastEngine : ITrainingMethod
     public VectorWidth Width { get; }
 
     /// <inheritdoc/>
-    public ITrainingSession Start(Network network, Matrix<double> input, Matrix<double> target, double learningRate) =>
-        TrainingSession.Start(network, input, target, learningRate, MaxThreads, Width);
+    /// <exception cref="InvalidInputException">The network and data need a buffer longer than a .NET array can be.</exception>
+    public ITrainingSession Start(Network network, Matrix<double> input, Matrix<double> target, double learningRate)
+    {
+        try
+        {
+            return TrainingSession.Start(network, input, target, learningRate, MaxThreads, Width);
+        }
+        catch (OverflowException)
+        {
+            throw TooLarge(network.LayerSizes, input.RowCount);
+        }
+    }
+
+    /// <summary>The one message for a run whose buffer sizes do not fit in an int.</summary>
+    internal static InvalidInputException TooLarge(IReadOnlyList<int> layerSizes, int samples) =>
+        new($"{samples} {(samples == 1 ? "sample" : "samples")} through layers {string.Join(',', layerSizes)} need buffers larger than .NET arrays allow: use fewer samples or smaller layers.");
 }

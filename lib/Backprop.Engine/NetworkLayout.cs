@@ -25,10 +25,11 @@ internal sealed class NetworkLayout
         for (var layer = 0; layer < LayerCount; layer++)
         {
             _weightOffsets[layer] = offset;
-            offset += Inputs(layer) * Outputs(layer);
+            // Sizes are checked: a network too large to index throws OverflowException, never wraps.
+            offset = checked(offset + (Inputs(layer) * Outputs(layer)));
             _biasOffsets[layer] = offset;
-            offset += Outputs(layer);
-            MultiplyAddsPerSample += Inputs(layer) * Outputs(layer);
+            offset = checked(offset + Outputs(layer));
+            MultiplyAddsPerSample = checked(MultiplyAddsPerSample + (Inputs(layer) * Outputs(layer)));
             UnitsAfterInput += Outputs(layer);
         }
 

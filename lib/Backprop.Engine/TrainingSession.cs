@@ -110,7 +110,7 @@ internal sealed class TrainingSession<V, S> : TrainingSession
         for (var layer = 0; layer < _layout.LayerCount; layer++)
         {
             _activationOffsets[layer] = offset;
-            offset += _layout.Outputs(layer) * _partition.TileStride;
+            offset = checked(offset + (_layout.Outputs(layer) * _partition.TileStride));
         }
 
         var workers = Math.Max(1, Math.Min(Math.Min(Environment.ProcessorCount, maxThreads), _partition.ChunkCount));
@@ -119,7 +119,7 @@ internal sealed class TrainingSession<V, S> : TrainingSession
         for (var w = 0; w < workers; w++)
         {
             _tiles[w] = new AlignedBuffer(offset);
-            _lanes[w] = new AlignedBuffer(_layout.ParameterCount * S.Count);
+            _lanes[w] = new AlignedBuffer(checked(_layout.ParameterCount * S.Count));
         }
 
         _runner = new ChunkRunner(workers - 1, ProcessChunk);
@@ -243,7 +243,7 @@ internal sealed class TrainingSession<V, S> : TrainingSession
     // Xᵀ with each feature's column padded with zeros to paddedSamples: feature f at [f·paddedSamples, …).
     private static AlignedBuffer FeatureMajor(Matrix<double> m, int paddedSamples)
     {
-        var buffer = new AlignedBuffer(m.ColumnCount * paddedSamples);
+        var buffer = new AlignedBuffer(checked(m.ColumnCount * paddedSamples));
         var result = buffer.Span;
         var stored = m.AsColumnMajorArray();
         for (var f = 0; f < m.ColumnCount; f++)
