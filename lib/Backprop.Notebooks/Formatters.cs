@@ -5,7 +5,8 @@ namespace Backprop.Notebooks;
 
 /// <summary>
 /// Makes the lessons' values show as tables in a notebook: a matrix or vector, a <see cref="Network"/>, the
-/// result of <see cref="GradientCheck.Run"/> and a <see cref="MatrixPanel"/>.
+/// result of <see cref="GradientCheck.Run"/> and a <see cref="MatrixPanel"/>; and charts draw without the internet
+/// (<see cref="ChartDisplay"/>).
 /// </summary>
 /// <remarks>
 /// Call <see cref="Register"/> once, in a notebook's setup cell, after loading this library. Each type gets an
@@ -22,6 +23,7 @@ public static class Formatters
         Both<MatrixPanel>(panel => panel.ToHtml(), panel => panel.ToString());
         Both<Network>(NetworkView.Html, NetworkView.Text);
         Both<GradientCheckResult>(GradientCheckReport.ToHtml, GradientCheckReport.ToText);
+        ChartDisplay.Register();
     }
 
     private static void Both<T>(Func<T, string> html, Func<T, string> text)
