@@ -9,10 +9,10 @@
 #:project ../lib/Backprop.Notebooks/Backprop.Notebooks.csproj
 
 using System.Globalization;
+using Backprop;
 using Backprop.Charts;
 using Backprop.Files;
 using Backprop.Notebooks;
-using Backprop;
 using MathNet.Numerics.LinearAlgebra;
 using static Backprop.Notebooks.Lesson;
 
@@ -36,6 +36,10 @@ Func<Matrix<double>, Matrix<double>> reluDerivative = Activation.ReluDerivative;
 // Mean Squared Error and its derivative
 Func<Matrix<double>, Matrix<double>, double> mse = Loss.Mse;                              // np.mean((y_true - y_pred) ** 2)
 Func<Matrix<double>, Matrix<double>, Matrix<double>> mseDerivative = Loss.MseDerivative;  // 2 * (y_pred - y_true) / y_true.size
+
+// What relu and its derivative do to a few numbers
+var z = Matrix<double>.Build.DenseOfRowArrays([-2.0, -0.5, 0.5, 2.0]);
+display(Show.Matrices(("z", z), ("relu(z)", relu(z)), ("reluDerivative(z)", reluDerivative(z))));
 
 Lesson.Cell(8);
 List<double> Train(Matrix<double> X, Matrix<double> y, int epochs = 1000)

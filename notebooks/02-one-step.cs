@@ -9,10 +9,10 @@
 #:project ../lib/Backprop.Notebooks/Backprop.Notebooks.csproj
 
 using System.Globalization;
+using Backprop;
 using Backprop.Charts;
 using Backprop.Files;
 using Backprop.Notebooks;
-using Backprop;
 using MathNet.Numerics.LinearAlgebra;
 using static Backprop.Notebooks.Lesson;
 

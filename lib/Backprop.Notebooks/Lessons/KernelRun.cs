@@ -29,6 +29,7 @@ internal static class KernelRun
             }
 
             var executed = NotebookFile.Load(output);
+            DropProgressUpdates(executed);
             var failed = FailedCells(executed);
             if (exitCode != 0 || failed.Count > 0)
             {
@@ -52,6 +53,25 @@ internal static class KernelRun
                 .Where(o => (string?)o["output_type"] == "error")
                 .Select(o => $"cell {c.index} ({NotebookFile.Source(c.cell).Split('\n')[0]}): {(string?)o["ename"]}: {(string?)o["evalue"]}"))
             .ToList();
+
+    /// <summary>
+    /// Drops the kernel's "Installing Packages" progress displays. The kernel updates one display while NuGet works;
+    /// Jupyter and VS Code keep only its last state ("Installed Packages"), but dotnet-repl records every update.
+    /// </summary>
+    private static void DropProgressUpdates(NotebookFile executed)
+    {
+        foreach (var (_, cell) in executed.CodeCells())
+        {
+            if (cell["outputs"] is JsonArray outputs)
+            {
+                foreach (var progress in outputs.Where(o => o?["data"]?["text/html"] is { } html
+                    && NotebookFile.Text(html).Contains("<strong>Installing Packages</strong>", StringComparison.Ordinal)).ToList())
+                {
+                    outputs.Remove(progress);
+                }
+            }
+        }
+    }
 
     private static (int ExitCode, string Log) DotnetRepl(string folder, string input, string output)
     {
