@@ -1,27 +1,35 @@
-// Lesson 1, backpropagation: the notebook 01-backprop.ipynb as a console program, step by step, for machines
-// without notebook support (.NET 10 or later). From the repository root:
+// 01-backprop: generated from 01-backprop.ipynb by `dotnet run notebooks/lessons.cs -- twins`. Do not edit: edit the
+// notebook, then run that command. The whole lesson without notebook tooling (.NET 10 SDK), from the repository root:
 //
-//     dotnet run notebooks/01-backprop.cs                   prints the ten loss lines, writes the chart page
-//     dotnet run notebooks/01-backprop.cs -- --offline      the same, with plotly.js inside the page (no internet needed)
-//     dotnet run notebooks/01-backprop.cs -- --out FILE     writes the chart page to FILE
+//     dotnet run notebooks/01-backprop.cs                   prints the lesson's lines, writes notebooks/out/01-backprop.ipynb and .html
+//     dotnet run notebooks/01-backprop.cs -- --out FOLDER   writes them to FOLDER instead
 //
-// Standard output gets exactly the ten "Epoch N, Loss: x.xxxx" lines; the chart page's path goes to standard error.
-#:project ../lib/Backprop/Backprop.csproj
-#:project ../lib/Backprop.Charts/Backprop.Charts.csproj
+// Standard output gets exactly what the lesson prints; standard error says where the lesson went.
+// Each Lesson.Cell(n) line marks where cell n of the notebook starts.
+#:project ../lib/Backprop.Notebooks/Backprop.Notebooks.csproj
 
+using System.Globalization;
 using Backprop;
 using Backprop.Charts;
+using Backprop.Files;
+using Backprop.Notebooks;
 using MathNet.Numerics.LinearAlgebra;
+using static Backprop.Notebooks.Lesson;
 
-// Initialize parameters: np.random.seed(0), the sizes, the learning rate
-var rng = new NumPyRandom(seed: 0);
+Lesson.Start("01-backprop.ipynb", args);
+
+Lesson.Cell(4);
+var rng = new NumPyRandom(seed: 0);  // np.random.seed(0)
 int inputSize = 3, hidden1Size = 2, hidden2Size = 2, outputSize = 1;
 double lr = 0.01;  // learning rate
 
 // Weights W1, W2, W3 from randn; biases b1, b2, b3 all zero
 var network = Network.Create([inputSize, hidden1Size, hidden2Size, outputSize], rng, Initialization.Randn);
 
-// ReLU and its derivative (the network's passes use them)
+display(WeightsTable.Create(network, "Initial weights (the biases start at 0)"));
+
+Lesson.Cell(6);
+// ReLU and its derivative
 Func<Matrix<double>, Matrix<double>> relu = Activation.Relu;                      // np.maximum(0, x)
 Func<Matrix<double>, Matrix<double>> reluDerivative = Activation.ReluDerivative;  // (x > 0).astype(float)
 
@@ -29,18 +37,11 @@ Func<Matrix<double>, Matrix<double>> reluDerivative = Activation.ReluDerivative;
 Func<Matrix<double>, Matrix<double>, double> mse = Loss.Mse;                              // np.mean((y_true - y_pred) ** 2)
 Func<Matrix<double>, Matrix<double>, Matrix<double>> mseDerivative = Loss.MseDerivative;  // 2 * (y_pred - y_true) / y_true.size
 
-// Run it: example data from the same generator, right after the weights, as in NumPy
-var X = rng.Rand(10, 3);  // 10 samples, 3 features
-var y = rng.Rand(10, 1);  // 10 target values
+// What relu and its derivative do to a few numbers
+var z = Matrix<double>.Build.DenseOfRowArrays([-2.0, -0.5, 0.5, 2.0]);
+display(Show.Matrices(("z", z), ("relu(z)", relu(z)), ("reluDerivative(z)", reluDerivative(z))));
 
-var losses = Train(X, y);
-
-// The loss, epoch by epoch, as a chart page
-var chart = LossChart.Create(losses, "Training loss per epoch (learning rate 0.01)");
-var page = ChartFile.Save(chart, ChartPath(args), embedPlotlyJs: args.Contains("--offline"));
-Console.Error.WriteLine($"Loss chart written to {page}");
-
-// Training loop
+Lesson.Cell(8);
 List<double> Train(Matrix<double> X, Matrix<double> y, int epochs = 1000)
 {
     var losses = new List<double>();
@@ -61,23 +62,22 @@ List<double> Train(Matrix<double> X, Matrix<double> y, int epochs = 1000)
 
         // Print loss occasionally
         if (epoch % 100 == 0)
-        {
             Console.WriteLine(LossLine.Format(epoch, loss));  // f"Epoch {epoch}, Loss: {loss:.4f}"
-        }
     }
 
     return losses;
 }
 
-// The page goes where --out says, or next to this file.
-static string ChartPath(string[] args)
-{
-    var option = Array.IndexOf(args, "--out");
-    if (option >= 0 && option + 1 < args.Length)
-    {
-        return args[option + 1];
-    }
+Lesson.Cell(10);
+var X = rng.Rand(10, 3);  // 10 samples, 3 features
+var y = rng.Rand(10, 1);  // 10 target values
 
-    var folder = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Environment.CurrentDirectory;
-    return Path.Combine(folder, "01-backprop-loss.html");
-}
+var losses = Train(X, y);
+
+Lesson.Cell(12);
+display(LossChart.Create(losses, "Training loss per epoch (learning rate 0.01)"));
+
+Lesson.Cell(14);
+display(WeightsTable.Create(network, "Weights after 1000 epochs"));
+
+Lesson.End();

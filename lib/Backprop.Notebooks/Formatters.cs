@@ -8,7 +8,8 @@ namespace Backprop.Notebooks;
 /// <summary>
 /// Makes the lessons' values show as tables in a notebook: a matrix or vector, a <see cref="Network"/>, the
 /// result of <see cref="GradientCheck.Run"/> and a <see cref="MatrixPanel"/>; a grader's <see cref="GradingReport"/> as
-/// its ✔/✘ lines; and a picture (<see cref="Svg"/>) as an image.
+/// its ✔/✘ lines; a picture (<see cref="Svg"/>) as an image; and charts draw without the internet
+/// (<see cref="ChartDisplay"/>).
 /// </summary>
 /// <remarks>
 /// Call <see cref="Register"/> once, in a notebook's setup cell, after loading this library. Each type gets an
@@ -31,6 +32,7 @@ public static class Formatters
         Formatter.Register<Svg>((svg, writer) => writer.Write(svg.Content), Svg.MimeType);
         Formatter.Register<Svg>((_, writer) => writer.Write("(a picture: open the notebook to see it)"), PlainTextFormatter.MimeType);
         Formatter.SetPreferredMimeTypesFor(typeof(Svg), Svg.MimeType, PlainTextFormatter.MimeType);
+        ChartDisplay.Register();
     }
 
     private static void Both<T>(Func<T, string> html, Func<T, string> text)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Backprop.Notebooks.Lessons;
 
 namespace Backprop.Notebooks.Tests;
 
@@ -17,11 +18,15 @@ internal sealed class NotebookRun
     private static readonly ConcurrentDictionary<string, Lazy<NotebookRun>> Runs = new();
     private static readonly Lock OneAtATime = new();
 
-    private NotebookRun(CommandResult command, IReadOnlyList<CellOutputs> cells)
+    private NotebookRun(CommandResult command, IReadOnlyList<CellOutputs> cells, NotebookFile executed)
     {
         Command = command;
         Cells = cells;
+        Executed = executed;
     }
+
+    /// <summary>The notebook as the run left it, with every output.</summary>
+    public NotebookFile Executed { get; }
 
     /// <summary>dotnet-repl's exit code (0: every cell passed; 2: some cell failed) and console output.</summary>
     public CommandResult Command { get; }
@@ -69,8 +74,9 @@ internal sealed class NotebookRun
             }
 
             var cells = ReadCells(output);
+            var executed = NotebookFile.Load(output);
             Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
-            return new NotebookRun(command, cells);
+            return new NotebookRun(command, cells, executed);
         }
     }
 
