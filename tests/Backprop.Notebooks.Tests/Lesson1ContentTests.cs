@@ -112,12 +112,12 @@ public class Lesson1ContentTests
     }
 
     [Fact]
-    public void Every_exercise_has_its_check_and_a_hidden_solution() => NotebookFile.HasExercises(Notebook, count: 2);
+    public void Every_exercise_has_its_check_and_a_hidden_solution() => LessonCells.HasExercises(Notebook, count: 2);
 
     [Fact]
     public void The_sentence_on_the_originals_numbers_follows_its_execution_counts()
     {
-        var markdown = NotebookFile.Markdown(Notebook);
+        var markdown = LessonCells.Markdown(Notebook);
 
         Assert.Contains("other cells ran in between", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("out of order", markdown, StringComparison.Ordinal);
@@ -193,7 +193,7 @@ public class Lesson1ContentTests
 
     private static CellOutputs RunCell(string text) => Run.Cells.Single(cell => cell.Source.Contains(text, StringComparison.Ordinal));
 
-    private static string SourceCell(string text) => NotebookFile.CodeCell(Notebook, text);
+    private static string SourceCell(string text) => LessonCells.CodeCell(Notebook, text);
 
-    private static string Code(string source) => NotebookFile.WithoutComments(source);
+    private static string Code(string source) => LessonCells.WithoutComments(source);
 }

@@ -107,7 +107,7 @@ public partial class Lesson2ContentTests
     [Fact]
     public void The_four_per_layer_equations_are_boxed_with_their_shapes()
     {
-        var markdown = NotebookFile.Markdown(Notebook);
+        var markdown = LessonCells.Markdown(Notebook);
 
         Assert.Equal(4, Regex.Matches(markdown, @"\\boxed\{").Count);
         Assert.Contains(@"(N \times n_l) = (N \times n_{l+1})\cdot(n_{l+1} \times n_l)", markdown, StringComparison.Ordinal);
@@ -117,14 +117,14 @@ public partial class Lesson2ContentTests
     [Fact]
     public void The_biases_are_called_vectors_not_rows()
     {
-        var markdown = NotebookFile.Markdown(Notebook);
+        var markdown = LessonCells.Markdown(Notebook);
 
         Assert.Contains("In C# it is a vector of length 2", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("The bias $b_1$ is one row", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Every_exercise_has_its_check_and_a_hidden_solution() => NotebookFile.HasExercises(Notebook, count: 2);
+    public void Every_exercise_has_its_check_and_a_hidden_solution() => LessonCells.HasExercises(Notebook, count: 2);
 
     [Fact]
     public void The_exercise_checks_run_clean_and_say_not_done_yet_while_the_cells_are_empty()
