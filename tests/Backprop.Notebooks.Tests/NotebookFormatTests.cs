@@ -37,9 +37,13 @@ public partial class NotebookFormatTests
         Assert.Equal(
             """{"kernelInfo":{"defaultKernelName":"csharp","items":[{"aliases":[],"name":"csharp"}]}}""",
             Compact(metadata.GetProperty("polyglot_notebook")));
-        Assert.All(CodeCells(notebook), cell => Assert.Equal(
-            """{"dotnet_interactive":{"language":"csharp"},"polyglot_notebook":{"kernelName":"csharp"}}""",
-            Compact(cell.GetProperty("metadata"))));
+        Assert.All(CodeCells(notebook), cell =>
+        {
+            var cellMetadata = cell.GetProperty("metadata");
+            Assert.Equal("""{"language":"csharp"}""", Compact(cellMetadata.GetProperty("dotnet_interactive")));
+            Assert.Equal("""{"kernelName":"csharp"}""", Compact(cellMetadata.GetProperty("polyglot_notebook")));
+            Assert.All(cellMetadata.EnumerateObject(), p => Assert.Contains(p.Name, (string[])["dotnet_interactive", "polyglot_notebook", "tags"]));  // tags: exercise, check
+        });
     }
 
     [Theory]
