@@ -46,7 +46,8 @@ public sealed partial class TwinTests(TwinTests.Runs runs) : IClassFixture<TwinT
         var written = NotebookFile.Load(run.Notebook);
 
         Assert.Equal(source.Cells.Select(NotebookFile.Source!), written.Cells.Select(NotebookFile.Source!));
-        Assert.Empty(OutputComparison.Differences(NotebookRun.Of(lesson).Executed, written));
+        var differences = OutputComparison.Differences(NotebookRun.Of(lesson).Executed, written);
+        Assert.True(differences.Count == 0, $"The twin's outputs differ from the kernel's:\n{string.Join('\n', differences)}");
         var charts = written.CodeCells().SelectMany(c => c.Cell["outputs"]!.AsArray()).Count(o => ChartImages.IsChart(o!));
         var images = written.CodeCells().SelectMany(c => c.Cell["outputs"]!.AsArray()).Count(o => ChartImages.IsImage(o!));
         Assert.Equal(charts, images);

@@ -39,7 +39,10 @@ internal sealed class LessonRun
         _cell = index;
     }
 
-    /// <summary>Shows <paramref name="value"/> in the running cell in every format the kernel would use.</summary>
+    /// <summary>
+    /// Shows <paramref name="value"/> in the running cell in the formats the kernel uses: the type's preferred MIME
+    /// types (HTML for tables and charts, text for a string).
+    /// </summary>
     public void Display(object? value)
     {
         var formats = new List<KeyValuePair<string, string>>();
@@ -49,7 +52,7 @@ internal sealed class LessonRun
         }
         else
         {
-            var mimeTypes = Formatter.GetPreferredMimeTypesFor(value.GetType()).Append(PlainTextFormatter.MimeType).Distinct();
+            var mimeTypes = Formatter.GetPreferredMimeTypesFor(value.GetType());
             formats.AddRange(mimeTypes.Select(mimeType => KeyValuePair.Create(mimeType, value.ToDisplayString(mimeType))));
         }
 

@@ -8,7 +8,8 @@ namespace Backprop.Notebooks.Lessons;
 /// Whether a notebook's committed outputs are what a fresh run makes: printed lines, tables and chart data must be
 /// equal; volatile ids (the GUIDs Plotly.NET gives each chart's <c>div</c>), execution counts, the charts' static images
 /// (drawn from the chart data that is compared) and the setup cell's output (what this machine had to install and
-/// build) are exempt.
+/// build) are exempt. A cell's printed text is compared apart from its displays: dotnet-repl writes a cell's
+/// standard output after its displays, where Jupyter and the twins keep the order in which they came.
 /// </summary>
 internal static partial class OutputComparison
 {
@@ -39,14 +40,16 @@ internal static partial class OutputComparison
     public static string Comparable(JsonObject cell)
     {
         var text = new StringBuilder();
-        foreach (var output in (cell["outputs"] as JsonArray ?? []).OfType<JsonObject>().Where(o => !ChartImages.IsImage(o)))
+        var outputs = (cell["outputs"] as JsonArray ?? []).OfType<JsonObject>().Where(o => !ChartImages.IsImage(o)).ToList();
+        var printed = string.Concat(outputs.Where(o => o["text"] is not null).Select(o => NotebookFile.Text(o["text"])));
+        if (printed.Length > 0)
+        {
+            text.Append("[printed]\n").Append(printed).Append('\n');
+        }
+
+        foreach (var output in outputs.Where(o => o["text"] is null))
         {
             text.Append('[').Append((string?)output["output_type"]).Append(']').Append('\n');
-            if (output["text"] is { } stream)
-            {
-                text.Append(NotebookFile.Text(stream)).Append('\n');
-            }
-
             foreach (var (mimeType, content) in (output["data"] as JsonObject ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 text.Append(mimeType).Append(": ").Append(NotebookFile.Text(content)).Append('\n');
