@@ -13,7 +13,11 @@ namespace Backprop.Pictures;
 /// </summary>
 public static class ComputationGraphPicture
 {
-    private const double Segment = 220;
+    /// <summary>The shortest wire between two nodes, in pixels; wider layers get longer wires, as their rows of numbers are longer.</summary>
+    private const double ShortestSegment = 220;
+
+    /// <summary>Room for one number in a row such as <c>[1.76, 0.400]</c>, in pixels.</summary>
+    private const double NumberWidth = 62;
     private const double Start = 60;
     private const double Top = 84;
     private const double LineHeight = 16;
@@ -35,16 +39,17 @@ public static class ComputationGraphPicture
         PictureData.RequireSample(X, sample);
         title ??= $"One training step, sample {sample}: forward values above the wires, gradients dL/d· below";
 
+        var segment = Math.Max(ShortestSegment, (network.LayerSizes.Max() * NumberWidth) + 60);
         var rows = new List<XElement>();
         var rowTop = Top;
         for (var i = 0; i < network.LayerCount; i++)
         {
-            var (row, height) = Row(network, X, y, forward, gradients, trace, sample, i, rowTop);
+            var (row, height) = Row(network, X, y, forward, gradients, trace, sample, i, rowTop, segment);
             rows.Add(row);
             rowTop += height;
         }
 
-        var canvas = new SvgCanvas(Start + (4 * Segment) + 70, rowTop, title);
+        var canvas = new SvgCanvas(Start + (4 * segment) + 70, rowTop, title);
         canvas.Add(SvgCanvas.Text(24, 36, title, PictureStyle.Ink, PictureStyle.TitleSize, "start"));
         var legend = SvgCanvas.Text(24, 60, "", PictureStyle.Muted, PictureStyle.SmallText, "start");
         legend.Add(SvgCanvas.Span("green: forward value of sample " + sample, PictureStyle.Forward), SvgCanvas.Span(" · "), SvgCanvas.Span("red: gradient dL/d·", PictureStyle.Gradient),
@@ -56,13 +61,13 @@ public static class ComputationGraphPicture
 
     /// <summary>Layer <paramref name="i"/>'s row: a_prev → ·W → +b → relu → a (or, for the last layer, → mse → L).</summary>
     private static (XElement Row, double Height) Row(
-        Network network, Matrix<double> X, Matrix<double> y, ForwardPass forward, Gradients gradients, BackwardTrace trace, int sample, int i, double top)
+        Network network, Matrix<double> X, Matrix<double> y, ForwardPass forward, Gradients gradients, BackwardTrace trace, int sample, int i, double top, double segment)
     {
         var output = i == network.LayerCount - 1;
         var (k, W, b) = (i + 1, network.Weights[i], network.Biases[i]);
         var boxHeight = ((2 * W.RowCount) + 2) * LineHeight + 14;
         var wireY = top + boxHeight + 64;
-        var x = Enumerable.Range(0, 5).Select(n => Start + (n * Segment)).ToArray();
+        var x = Enumerable.Range(0, 5).Select(n => Start + (n * segment)).ToArray();
         var input = forward.InputOf(i);
         var z = forward.PreActivations[i];
         var off = output ? null : Enumerable.Range(0, z.ColumnCount).Select(unit => z[sample, unit] <= 0).ToArray();
@@ -102,7 +107,7 @@ public static class ComputationGraphPicture
     {
         var lines = value.RowCount + (gradient is null ? 0 : gradient.RowCount + 1);
         var height = ((lines + 1) * LineHeight) + 14;
-        var width = Math.Max(96, (value.ColumnCount * 62) + 24);
+        var width = Math.Max(96, (value.ColumnCount * NumberWidth) + 24);
         var top = bottom - height;
         var group = NetworkDiagram.Group("parameter", name,
             SvgCanvas.Box(x - (width / 2), top, width, height, "#f9fafb", PictureStyle.OffStroke),

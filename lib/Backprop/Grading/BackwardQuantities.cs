@@ -66,6 +66,12 @@ internal sealed class BackwardQuantities
     {
         var W = _network.Weights[i];
         var quantity = Make($"new W{i + 1}", t => W - (_learningRate * t.dL_dW[i]), $"a {Shapes.Of(W)} matrix, like W{i + 1}", $"W{i + 1} -= lr * dL_dW{i + 1}", isVector: false);
+        if (W.RowCount == W.ColumnCount)
+        {
+            quantity.Add(W - (_learningRate * _right.dL_dW[i].Transpose()), Mistake.Transposed,
+                $"was stepped along the transpose of dL_dW{i + 1}: a .T is missing or extra in dL_dW{i + 1} = {Input(i)}.T @ {Dz(i)}");
+        }
+
         return Steps(quantity, W.Clone(), _right.dL_dW[i]);
     }
 
