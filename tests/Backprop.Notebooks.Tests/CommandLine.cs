@@ -15,7 +15,11 @@ internal static class CommandLine
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
-    public static CommandResult Run(string workingDirectory, string fileName, params string[] arguments)
+    public static CommandResult Run(string workingDirectory, string fileName, params string[] arguments) =>
+        Run(new Dictionary<string, string>(), workingDirectory, fileName, arguments);
+
+    /// <summary>Runs a command with <paramref name="environment"/> added to this process's environment variables.</summary>
+    public static CommandResult Run(IReadOnlyDictionary<string, string> environment, string workingDirectory, string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
@@ -30,6 +34,11 @@ internal static class CommandLine
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;

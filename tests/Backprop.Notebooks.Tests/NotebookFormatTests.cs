@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Backprop.Notebooks.Lessons;
 
 namespace Backprop.Notebooks.Tests;
 
@@ -13,9 +14,9 @@ public partial class NotebookFormatTests
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.GetFiles(Repository.Notebooks, "*.ipynb").Order(StringComparer.Ordinal))
+        foreach (var lesson in LessonTool.Lessons(Repository.Notebooks, []))
         {
-            data.Add(Path.GetFileName(path));
+            data.Add(lesson);
         }
 
         return data;
@@ -36,50 +37,63 @@ public partial class NotebookFormatTests
         Assert.Equal(
             """{"kernelInfo":{"defaultKernelName":"csharp","items":[{"aliases":[],"name":"csharp"}]}}""",
             Compact(metadata.GetProperty("polyglot_notebook")));
-        Assert.All(CodeCells(notebook), cell => Assert.Equal(
-            """{"dotnet_interactive":{"language":"csharp"},"polyglot_notebook":{"kernelName":"csharp"}}""",
-            Compact(cell.GetProperty("metadata"))));
-    }
-
-    [Theory]
-    [MemberData(nameof(Notebooks))]
-    public void It_is_saved_without_outputs(string notebook)
-    {
         Assert.All(CodeCells(notebook), cell =>
         {
-            Assert.Empty(cell.GetProperty("outputs").EnumerateArray());
-            Assert.Equal(JsonValueKind.Null, cell.GetProperty("execution_count").ValueKind);
+            var cellMetadata = cell.GetProperty("metadata");
+            Assert.Equal("""{"language":"csharp"}""", Compact(cellMetadata.GetProperty("dotnet_interactive")));
+            Assert.Equal("""{"kernelName":"csharp"}""", Compact(cellMetadata.GetProperty("polyglot_notebook")));
+            Assert.All(cellMetadata.EnumerateObject(), p => Assert.Contains(p.Name, (string[])["dotnet_interactive", "polyglot_notebook", "tags"]));  // tags: exercise, check
         });
     }
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void It_loads_the_package_versions_the_repository_uses(string notebook)
+    public void Its_setup_cell_is_a_few_lines_that_import_the_shared_setup(string notebook)
+    {
+        var setup = NotebookFile.Source(Lesson(notebook).CodeCells().First().Cell);
+
+        Assert.True(setup.Split('\n').Length <= 5, setup);
+        Assert.Contains("#!import setup.dib", setup, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Its_twin_is_what_the_generator_makes_from_it(string notebook)
+    {
+        var twin = LessonTool.TwinPath(Repository.Notebooks, notebook);
+
+        Assert.True(File.Exists(twin), $"{twin} is missing: run `dotnet run notebooks/lessons.cs -- twins`");
+        Assert.True(LessonTool.Twin(Repository.Notebooks, notebook) == File.ReadAllText(twin),
+            $"{Path.GetFileName(twin)} is not what {notebook} makes: run `dotnet run notebooks/lessons.cs -- twins`");
+    }
+
+    [Fact]
+    public void The_setup_loads_the_package_versions_the_repository_uses()
     {
         var central = XDocument.Load(Repository.PathOf("Directory.Packages.props"))
             .Descendants("PackageVersion")
             .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!);
 
-        var references = NuGetReference().Matches(Source(notebook)).ToList();
+        var references = NuGetReference().Matches(Setup).ToList();
 
         Assert.NotEmpty(references);
         Assert.All(references, reference =>
             Assert.Equal(central[reference.Groups["name"].Value], reference.Groups["version"].Value));
     }
 
-    [Theory]
-    [MemberData(nameof(Notebooks))]
-    public void It_loads_the_libraries_from_the_one_folder_the_build_step_fills(string notebook)
+    [Fact]
+    public void The_setup_loads_the_libraries_from_the_one_folder_its_build_fills()
     {
-        // Prerequisites.BuildCommand builds lib/Backprop.Notebooks, whose output folder holds matching copies of every
-        // library. Loading them all from there means a later build of one library alone cannot leave the notebook
-        // with two different copies of it (the kernel refuses to load the second).
-        var references = DllReference().Matches(Source(notebook)).ToList();
+        // The setup builds lib/Backprop.Notebooks, whose output folder holds matching copies of every library.
+        // Loading them all from there means a later build of one library alone cannot leave the notebook with two
+        // different copies of it (the kernel refuses to load the second).
+        Assert.Contains("dotnet build lib/Backprop.Notebooks -c Release", Setup, StringComparison.Ordinal);
+        var references = DllReference().Matches(Setup).ToList();
 
         Assert.NotEmpty(references);
         Assert.All(references, reference =>
         {
-            Assert.Equal(Prerequisites.BuildCommand[1], "lib/" + reference.Groups["folder"].Value);
+            Assert.Equal("Backprop.Notebooks", reference.Groups["folder"].Value);
             var dll = reference.Groups["dll"].Value;
             Assert.True(File.Exists(Repository.PathOf("lib", dll, dll + ".csproj")), $"{reference.Value} names no project under lib/");
         });
@@ -100,8 +114,9 @@ public partial class NotebookFormatTests
             .Select(cell => cell.Clone())
             .ToList();
 
-    private static string Source(string notebook) =>
-        string.Concat(CodeCells(notebook).SelectMany(cell => cell.GetProperty("source").EnumerateArray()).Select(line => line.GetString()));
+    private static string Setup => File.ReadAllText(Path.Combine(Repository.Notebooks, "setup.dib"));
+
+    private static NotebookFile Lesson(string notebook) => NotebookFile.Load(Path.Combine(Repository.Notebooks, notebook));
 
     private static string Compact(JsonElement element) => JsonSerializer.Serialize(element);
 }

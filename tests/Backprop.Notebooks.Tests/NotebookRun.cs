@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Backprop.Notebooks.Lessons;
 
 namespace Backprop.Notebooks.Tests;
 
-/// <summary>One cell's outputs after a run, by kind.</summary>
-internal sealed record CellOutputs(int Index, string Source, IReadOnlyList<string> Printed, IReadOnlyList<string> Errors, IReadOnlyList<string> Html);
+/// <summary>One cell's outputs after a run, by kind: printed text, errors, HTML, and the pictures (SVG) and plain text it displayed.</summary>
+internal sealed record CellOutputs(
+    int Index, string Source, IReadOnlyList<string> Printed, IReadOnlyList<string> Errors, IReadOnlyList<string> Html,
+    IReadOnlyList<string> Svg, IReadOnlyList<string> Plain);
 
 /// <summary>
 /// A notebook run from top to bottom in the real .NET Interactive kernel, headless: dotnet-repl (from the local
@@ -15,11 +18,15 @@ internal sealed class NotebookRun
     private static readonly ConcurrentDictionary<string, Lazy<NotebookRun>> Runs = new();
     private static readonly Lock OneAtATime = new();
 
-    private NotebookRun(CommandResult command, IReadOnlyList<CellOutputs> cells)
+    private NotebookRun(CommandResult command, IReadOnlyList<CellOutputs> cells, NotebookFile executed)
     {
         Command = command;
         Cells = cells;
+        Executed = executed;
     }
+
+    /// <summary>The notebook as the run left it, with every output.</summary>
+    public NotebookFile Executed { get; }
 
     /// <summary>dotnet-repl's exit code (0: every cell passed; 2: some cell failed) and console output.</summary>
     public CommandResult Command { get; }
@@ -67,8 +74,9 @@ internal sealed class NotebookRun
             }
 
             var cells = ReadCells(output);
+            var executed = NotebookFile.Load(output);
             Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
-            return new NotebookRun(command, cells);
+            return new NotebookRun(command, cells, executed);
         }
     }
 
@@ -90,13 +98,19 @@ internal sealed class NotebookRun
         var errors = outputs
             .Where(o => Kind(o) == "error")
             .Select(o => $"{o.GetProperty("ename").GetString()}: {o.GetProperty("evalue").GetString()}");
-        var html = outputs
+        return new CellOutputs(
+            index, Text(cell.GetProperty("source")), printed.ToList(), errors.ToList(),
+            Displayed(outputs, "text/html"), Displayed(outputs, "image/svg+xml"), Displayed(outputs, "text/plain"));
+    }
+
+    /// <summary>The <paramref name="mimeType"/> part of every displayed value that has one.</summary>
+    private static List<string> Displayed(List<JsonElement> outputs, string mimeType) =>
+        outputs
             .Where(o => Kind(o) is "display_data" or "execute_result")
             .Select(o => o.GetProperty("data"))
-            .Where(data => data.TryGetProperty("text/html", out _))
-            .Select(data => Text(data.GetProperty("text/html")));
-        return new CellOutputs(index, Text(cell.GetProperty("source")), printed.ToList(), errors.ToList(), html.ToList());
-    }
+            .Where(data => data.TryGetProperty(mimeType, out _))
+            .Select(data => Text(data.GetProperty(mimeType)))
+            .ToList();
 
     private static string Kind(JsonElement output) => output.GetProperty("output_type").GetString()!;
 

@@ -24,7 +24,8 @@ internal sealed class PlotlyChart
     /// <summary>The chart in <paramref name="html"/>, or <c>null</c> if it draws none.</summary>
     public static PlotlyChart? Find(string html)
     {
-        if (!html.Contains("Plotly.newPlot", StringComparison.Ordinal))
+        // A chart is a div and its script; the setup cell's plotly.js (a script) also mentions Plotly.newPlot.
+        if (!html.StartsWith("<div", StringComparison.Ordinal) || !html.Contains("Plotly.newPlot", StringComparison.Ordinal))
         {
             return null;
         }
