@@ -1,3 +1,5 @@
+using Backprop.Grading;
+using Backprop.Pictures;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -5,7 +7,8 @@ namespace Backprop.Notebooks;
 
 /// <summary>
 /// Makes the lessons' values show as tables in a notebook: a matrix or vector, a <see cref="Network"/>, the
-/// result of <see cref="GradientCheck.Run"/> and a <see cref="MatrixPanel"/>.
+/// result of <see cref="GradientCheck.Run"/> and a <see cref="MatrixPanel"/>; a grader's <see cref="GradingReport"/> as
+/// its ✔/✘ lines; and a picture (<see cref="Svg"/>) as an image.
 /// </summary>
 /// <remarks>
 /// Call <see cref="Register"/> once, in a notebook's setup cell, after loading this library. Each type gets an
@@ -22,6 +25,12 @@ public static class Formatters
         Both<MatrixPanel>(panel => panel.ToHtml(), panel => panel.ToString());
         Both<Network>(NetworkView.Html, NetworkView.Text);
         Both<GradientCheckResult>(GradientCheckReport.ToHtml, GradientCheckReport.ToText);
+        Both<GradingReport>(GradingView.ToHtml, report => report.ToString());
+
+        // A picture is an image (image/svg+xml, which GitHub shows too), not the HTML of an object.
+        Formatter.Register<Svg>((svg, writer) => writer.Write(svg.Content), Svg.MimeType);
+        Formatter.Register<Svg>((_, writer) => writer.Write("(a picture: open the notebook to see it)"), PlainTextFormatter.MimeType);
+        Formatter.SetPreferredMimeTypesFor(typeof(Svg), Svg.MimeType, PlainTextFormatter.MimeType);
     }
 
     private static void Both<T>(Func<T, string> html, Func<T, string> text)

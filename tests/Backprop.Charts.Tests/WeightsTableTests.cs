@@ -59,4 +59,20 @@ public class WeightsTableTests
 
         Assert.Equal("-0.2500", Figure.Columns(w3.GetProperty("cells"))[1][1]);
     }
+
+    [Fact]
+    public void Create_with_the_biases_ends_each_table_in_its_bias_row()
+    {
+        var network = Original();
+        network.Biases[0][1] = 0.125;
+
+        var figure = Figure.Of(WeightsTable.Create(network, withBiases: true));
+
+        Assert.Equal(
+            [["0", "1", "2", "b1"], ["1.7641", "0.9787", "1.8676", "0.0000"], ["0.4002", "2.2409", "-0.9773", "0.1250"]],
+            Figure.Columns(figure.Traces[0].GetProperty("cells")));
+        Assert.Equal("b3", Figure.Columns(figure.Traces[2].GetProperty("cells"))[0][^1]);
+        var subtitles = figure.Layout.GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("text").GetString());
+        Assert.Equal(["W1 (3×2), b1", "W2 (2×2), b2", "W3 (2×1), b3"], subtitles);
+    }
 }
