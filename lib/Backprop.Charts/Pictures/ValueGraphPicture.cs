@@ -27,13 +27,13 @@ public interface IGraphValue
 
 /// <summary>
 /// A scalar computation graph drawn as micrograd draws it: one box per number with its name, its value (green) and
-/// its gradient (red), the operation that made it in a circle in front of it, and a wire from each input. Inputs and
-/// parameters stand on the left, the output on the right. A ReLU whose output is 0 (its unit is off) is grey: it
-/// passes no gradient back.
+/// its gradient (red), the operation that made it in a circle just above it, and a wire from each input. Inputs and
+/// parameters stand at the top, the output at the bottom, so that even a whole small network fits the width of a
+/// notebook. A ReLU whose output is 0 (its unit is off) is grey: it passes no gradient back.
 /// </summary>
 public static class ValueGraphPicture
 {
-    private const double BoxWidth = 118, BoxHeight = 52, ColumnGap = 172, RowGap = 60, Margin = 20, TitleHeight = 40, OperationRadius = 14;
+    private const double BoxWidth = 94, BoxHeight = 50, Across = 104, LevelGap = 92, Margin = 20, TitleHeight = 40, OperationRadius = 12;
 
     /// <summary>The graph that computed <paramref name="output"/>, with every number's value and gradient.</summary>
     /// <param name="output">The last number computed, usually the loss.</param>
@@ -42,30 +42,30 @@ public static class ValueGraphPicture
     {
         ArgumentNullException.ThrowIfNull(output);
         var nodes = InOrder(output);
-        var column = Columns(nodes);
-        var row = Rows(nodes, column);
+        var level = Levels(nodes);
+        var across = Positions(nodes, level);
 
-        var width = (Margin * 2) + (column.Values.Max() * ColumnGap) + BoxWidth + (OperationRadius * 3);
-        var height = TitleHeight + row.Values.Max() + BoxHeight + Margin;
+        var width = Math.Max((Margin * 2) + across.Values.Max() + BoxWidth, (title.Length * 9) + (Margin * 2));
+        var height = TitleHeight + (OperationRadius * 3) + (level.Values.Max() * LevelGap) + BoxHeight + Margin;
         var canvas = new SvgCanvas(width, height, title);
         canvas.Add(SvgCanvas.Text(Margin, 24, title, PictureStyle.Ink, PictureStyle.TitleSize, anchor: "start"));
 
         (double X, double Y) BoxAt(IGraphValue node) =>
-            (Margin + (OperationRadius * 3) + (column[node] * ColumnGap), TitleHeight + row[node]);
+            (Margin + across[node], TitleHeight + (OperationRadius * 3) + (level[node] * LevelGap));
 
         foreach (var node in nodes.Where(node => node.Operation.Length > 0))
         {
             var (x, y) = BoxAt(node);
-            var (cx, cy) = (x - (OperationRadius * 2), y + (BoxHeight / 2));
+            var (cx, cy) = (x + (BoxWidth / 2), y - (OperationRadius * 1.6));
             foreach (var input in node.Inputs.Distinct())
             {
                 var (ix, iy) = BoxAt(input);
-                canvas.Add(SvgCanvas.Line(ix + BoxWidth, iy + (BoxHeight / 2), cx - OperationRadius, cy, PictureStyle.OffStroke, 1));
+                canvas.Add(SvgCanvas.Line(ix + (BoxWidth / 2), iy + BoxHeight, cx, cy - OperationRadius, PictureStyle.OffStroke, 1));
             }
 
-            canvas.Add(SvgCanvas.Line(cx + OperationRadius, cy, x, cy, PictureStyle.NodeStroke, 1.5));
+            canvas.Add(SvgCanvas.Line(cx, cy + OperationRadius, cx, y, PictureStyle.NodeStroke, 1.5));
             canvas.Add(SvgCanvas.Circle(cx, cy, OperationRadius, "white", PictureStyle.NodeStroke));
-            canvas.Add(SvgCanvas.Text(cx, cy + 4, node.Operation, PictureStyle.Ink, node.Operation.Length > 2 ? 9 : PictureStyle.TextSize));
+            canvas.Add(SvgCanvas.Text(cx, cy + 4, node.Operation, PictureStyle.Ink, node.Operation.Length > 2 ? 8 : PictureStyle.SmallText));
         }
 
         foreach (var node in nodes)
@@ -123,54 +123,62 @@ public static class ValueGraphPicture
         return order;
     }
 
-    // An operation stands one column right of its furthest input; an input or parameter stands just left of its
-    // first use, so that its wire is short.
-    private static Dictionary<IGraphValue, int> Columns(List<IGraphValue> nodes)
+    // An operation stands one level below its lowest input; an input or parameter stands just above its first use,
+    // so that its wire is short.
+    private static Dictionary<IGraphValue, int> Levels(List<IGraphValue> nodes)
     {
-        var column = new Dictionary<IGraphValue, int>(ReferenceEqualityComparer.Instance);
+        var level = new Dictionary<IGraphValue, int>(ReferenceEqualityComparer.Instance);
         foreach (var node in nodes)
         {
-            column[node] = node.Operation.Length == 0 ? 0 : 1 + node.Inputs.Select(input => column[input]).DefaultIfEmpty(-1).Max();
+            level[node] = node.Operation.Length == 0 ? 0 : 1 + node.Inputs.Select(input => level[input]).DefaultIfEmpty(-1).Max();
         }
 
         foreach (var leaf in nodes.Where(node => node.Operation.Length == 0))
         {
-            var uses = nodes.Where(node => node.Inputs.Contains(leaf, ReferenceEqualityComparer.Instance)).Select(node => column[node]).ToList();
+            var uses = nodes.Where(node => node.Inputs.Contains(leaf, ReferenceEqualityComparer.Instance)).Select(node => level[node]).ToList();
             if (uses.Count > 0)
             {
-                column[leaf] = uses.Min() - 1;
+                level[leaf] = uses.Min() - 1;
             }
         }
 
-        return column;
+        return level;
     }
 
-    // Rows from the output leftwards: each number as near as it can be to the average height of the numbers it feeds,
-    // boxes in one column at least a row apart.
-    private static Dictionary<IGraphValue, double> Rows(List<IGraphValue> nodes, Dictionary<IGraphValue, int> column)
+    // Places across each level, from the output upwards: each number as near as it can be to the average place of the
+    // numbers it feeds, boxes on one level at least a box apart.
+    private static Dictionary<IGraphValue, double> Positions(List<IGraphValue> nodes, Dictionary<IGraphValue, int> level)
     {
-        var row = new Dictionary<IGraphValue, double>(ReferenceEqualityComparer.Instance);
-        foreach (var group in nodes.GroupBy(node => column[node]).OrderByDescending(group => group.Key))
+        var place = new Dictionary<IGraphValue, double>(ReferenceEqualityComparer.Instance);
+        foreach (var group in nodes.GroupBy(node => level[node]).OrderByDescending(group => group.Key))
         {
             var wanted = group.Select((node, index) =>
             {
-                var uses = nodes.Where(user => row.ContainsKey(user) && user.Inputs.Contains(node, ReferenceEqualityComparer.Instance)).Select(user => row[user]).ToList();
-                return (Node: node, Y: uses.Count > 0 ? uses.Average() : index * RowGap);
-            }).OrderBy(entry => entry.Y).ToList();
+                var uses = nodes.Where(user => place.ContainsKey(user) && user.Inputs.Contains(node, ReferenceEqualityComparer.Instance)).Select(user => place[user]).ToList();
+                return (Node: node, X: uses.Count > 0 ? uses.Average() : index * Across);
+            }).OrderBy(entry => entry.X).ToList();
             var previous = double.NegativeInfinity;
-            foreach (var (node, y) in wanted)
+            var placed = new List<double>();
+            foreach (var (_, x) in wanted)
             {
-                previous = Math.Max(y, previous + RowGap);
-                row[node] = previous;
+                previous = Math.Max(x, previous + Across);
+                placed.Add(previous);
+            }
+
+            // Pushing boxes apart moves them one way only: centre the level on where its boxes wanted to be.
+            var shift = wanted.Average(entry => entry.X) - placed.Average();
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                place[wanted[i].Node] = placed[i] + shift;
             }
         }
 
-        var top = row.Values.Min();
+        var left = place.Values.Min();
         foreach (var node in nodes)
         {
-            row[node] -= top;
+            place[node] -= left;
         }
 
-        return row;
+        return place;
     }
 }
