@@ -5,7 +5,7 @@ namespace Backprop.Pictures;
 /// <summary>
 /// Where the gradient flows, over the whole batch: each edge as wide as its <c>|dL_dW|</c> (one scale for the whole
 /// network, so a layer whose gradients vanish draws hairlines) and labelled with <c>dL_dW</c>, each unit with its
-/// <c>dL_db</c> and how many samples it fires for, each layer's <c>‖dL_dW‖</c> under its edges. Dead units (z ≤ 0 for
+/// <c>dL_db</c> and how many samples it fires for (an edge that carries no gradient at all is thin, grey and unlabelled), each layer's <c>‖dL_dW‖</c> under its edges. Dead units (z ≤ 0 for
 /// every sample) are grey and marked "dead": no gradient passes through them.
 /// </summary>
 public static class GradientFlowPicture
@@ -27,8 +27,9 @@ public static class GradientFlowPicture
         title ??= $"Gradient flow over {X.RowCount} samples: edge width = |dL_dW|";
 
         var diagram = new NetworkDiagram(network.LayerSizes);
-        var canvas = new SvgCanvas(diagram.Width, diagram.Height + 30, title);
+        var canvas = new SvgCanvas(diagram.Width, diagram.Height, title);
         canvas.Add(diagram.Title(title));
+        canvas.Add(diagram.Legend("on: samples the unit fires for · dead (grey): fires for none, so no gradient passes through it"));
         for (var layer = 0; layer <= network.LayerCount; layer++)
         {
             canvas.Add(diagram.ColumnTitle(layer, PictureData.ColumnTitle(layer, network.LayerCount)));
@@ -45,12 +46,15 @@ public static class GradientFlowPicture
                     var (g, name) = (dW[from, to], $"dL_dW{i + 1}[{from},{to}]");
                     var flows = g != 0;
                     canvas.Add(diagram.Edge(i, from, to, name, flows ? PictureStyle.Gradient : PictureStyle.OffStroke, PictureStyle.EdgeWidth(g, largest), flows ? 0.75 : 0.5));
-                    labels.Add(diagram.EdgeLabel(i, from, to, name, PictureStyle.Number(g), flows ? PictureStyle.Ink : PictureStyle.OffText));
+                    if (flows)
+                    {
+                        labels.Add(diagram.EdgeLabel(i, from, to, name, PictureStyle.Number(g), PictureStyle.Ink));
+                    }
                 }
             }
 
             var norm = NetworkDiagram.Group("norm", $"‖dL_dW{i + 1}‖",
-                SvgCanvas.Text((diagram.Centre(i, 0).X + diagram.Centre(i + 1, 0).X) / 2, diagram.Height + 5, $"‖dL_dW{i + 1}‖ = ", PictureStyle.Ink));
+                SvgCanvas.Text((diagram.Centre(i, 0).X + diagram.Centre(i + 1, 0).X) / 2, diagram.Height - 46, $"‖dL_dW{i + 1}‖ = ", PictureStyle.Ink));
             norm.Elements().Single().Add(NetworkDiagram.Named(SvgCanvas.Span(PictureStyle.Number(dW.FrobeniusNorm()), PictureStyle.Gradient), $"‖dL_dW{i + 1}‖"));
             canvas.Add(norm);
         }

@@ -41,6 +41,10 @@ internal sealed class NetworkDiagram(IReadOnlyList<int> sizes, double left = 0)
     public XElement ColumnTitle(int layer, string title) =>
         SvgCanvas.Text(Centre(layer, 0).X, Top - 30, title, PictureStyle.Muted, PictureStyle.SmallText);
 
+    /// <summary>A line of small grey text at the bottom of the panel, saying how to read it.</summary>
+    public XElement Legend(string text) =>
+        SvgCanvas.Text(left + (Width / 2), Height - 16, text, PictureStyle.Muted, PictureStyle.SmallText);
+
     /// <summary>A panel title, centred above the columns.</summary>
     public XElement Title(string title) =>
         SvgCanvas.Text(left + (Width / 2), 38, title, PictureStyle.Ink, PictureStyle.TitleSize);

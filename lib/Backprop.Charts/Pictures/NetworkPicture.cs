@@ -66,7 +66,8 @@ public static class NetworkPicture
             network.LossOn(X, y);  // checks y's shape
         }
 
-        var panel = NetworkDiagram.Group("panel", name, diagram.Title(title));
+        var panel = NetworkDiagram.Group("panel", name, diagram.Title(title),
+            diagram.Legend($"blue: weight > 0 · orange: weight < 0 · width: |weight| · grey: unit off (z ≤ 0) on sample {sample}"));
         var layers = network.LayerCount;
         for (var layer = 0; layer <= layers; layer++)
         {

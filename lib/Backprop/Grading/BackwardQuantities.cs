@@ -53,7 +53,7 @@ internal sealed class BackwardQuantities
     {
         var quantity = Make($"dL_db{i + 1}", t => t.dL_db[i].ToRowMatrix(), $"{_network.Biases[i].Count} values, like b{i + 1}", $"dL_db{i + 1} = np.sum({Dz(i)}, axis=0)", isVector: true);
         return quantity.Add(_right.dL_dz[i].RowSums().ToRowMatrix(), Mistake.WrongAxis,
-            $"sums over the wrong axis (these are the sums of each row): {quantity.Formula}, the sum over the samples (in C#: .SumOfEachColumn())");
+            $"sums each row (one value per sample) instead of each column: {quantity.Formula}, the sum over the samples (in C#: .SumOfEachColumn())");
     }
 
     public Quantity dL_da(int i) =>
@@ -83,7 +83,8 @@ internal sealed class BackwardQuantities
         var quantity = new Quantity(name, right, what, formula, isVector, _samples);
         if (!isVector)
         {
-            quantity.Add(right.Transpose(), Mistake.Transposed, $"is the transpose of the right value: a .T is missing or extra; {formula}");
+            var shape = right.RowCount == right.ColumnCount ? "" : $"{Shapes.Of(right.Transpose())}, ";
+            quantity.Add(right.Transpose(), Mistake.Transposed, $"is {shape}the transpose of the right value ({what}): a .T is missing or extra; {formula}");
         }
 
         quantity.Add(-right, Mistake.WrongSign,
