@@ -26,9 +26,13 @@ public static class FunctionFitChart
     // One colour per curve, used for its line and its kink markers alike.
     private static readonly string[] Palette = ["#0969da", "#cf222e", "#1a7f37", "#8250df", "#bc4c00", "#1b7c83", "#57606a"];
 
+    /// <summary>How far the y axis reaches beyond the targets, as a fraction of their range on each side.</summary>
+    public const double Headroom = 0.5;
+
     /// <summary>
     /// The training points, then for each network its prediction curve over the inputs' range and a marker on
-    /// each kink. Each curve's legend says how many kinks it has.
+    /// each kink. Each curve's legend says how many kinks it has. The y axis shows the targets with
+    /// <see cref="Headroom"/> above and below, so that an untrained network's wild curve cannot squash the data flat.
     /// </summary>
     /// <param name="x">The training inputs: one row per sample, one column.</param>
     /// <param name="y">The training targets: one row per sample, one column.</param>
@@ -60,10 +64,12 @@ public static class FunctionFitChart
                 MarkerColor: color, MarkerSymbol: StyleParam.MarkerSymbol.Diamond));
         }
 
+        double low = y.Column(0).Minimum(), high = y.Column(0).Maximum();
+        var headroom = high > low ? (high - low) * Headroom : 1;
         return Chart.Combine(traces)
             .WithTitle(title)
             .WithXAxisStyle<double, double, string>(TitleText: "Input x")
-            .WithYAxisStyle<double, double, string>(TitleText: "Prediction and target y")
+            .WithYAxisStyle<double, double, string>(TitleText: "Prediction and target y", MinMax: Tuple.Create(low - headroom, high + headroom))
             .WithSize(Width: ChartStyle.Width, Height: ChartStyle.Height);
     }
 

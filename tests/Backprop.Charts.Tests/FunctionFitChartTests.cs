@@ -69,6 +69,14 @@ public class FunctionFitChartTests
     }
 
     [Fact]
+    public void The_y_axis_shows_the_targets_with_half_their_range_above_and_below()
+    {
+        var layout = Figure.Of(FunctionFitChart.Create(X, Y, [("trained", TwoLayers())])).Layout;
+
+        Assert.Equal([-2.0, 6.0], layout.GetProperty("yaxis").GetProperty("range").EnumerateArray().Select(v => v.GetDouble()));  // targets 0 to 4
+    }
+
+    [Fact]
     public void Networks_with_more_than_one_input_or_output_and_mismatched_data_are_refused()
     {
         var twoInputs = new Network([Matrix<double>.Build.Dense(2, 1)], [V(0)]);

@@ -12,6 +12,7 @@ public sealed class NotBuiltTests : IDisposable
     [InlineData("01-backprop.ipynb")]
     [InlineData("02-one-step.ipynb")]
     [InlineData("03-experiments.ipynb")]
+    [InlineData("04-autograd.ipynb")]
     public void The_first_cell_says_in_one_line_which_build_command_to_run(string notebook)
     {
         Prerequisites.EnsureReady();  // restores dotnet-repl
