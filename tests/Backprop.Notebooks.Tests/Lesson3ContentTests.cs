@@ -102,19 +102,15 @@ public partial class Lesson3ContentTests
     [Fact]
     public void The_exercises_have_a_student_cell_a_check_and_a_hidden_solution_and_run_clean_when_empty()
     {
-        using var notebook = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Notebooks, "03-experiments.ipynb")));
-        var cells = notebook.RootElement.GetProperty("cells").EnumerateArray().ToList();
-        var exercises = cells.Select((cell, index) => (cell, index)).Where(c => Tags(c.cell).Contains("exercise")).Select(c => c.index).ToList();
+        var exercises = ExerciseCells.In("03-experiments.ipynb");
 
         Assert.Equal(2, exercises.Count);
-        foreach (var index in exercises)
+        Assert.All(exercises, exercise =>
         {
-            var check = cells.Skip(index + 1).First(cell => cell.GetProperty("cell_type").GetString() == "code" && Tags(cell).Contains("check"));
-            Assert.Contains("display(", Source(check), StringComparison.Ordinal);
-            var solution = cells.Skip(index + 1).First(cell => Tags(cell).Contains("solution"));
-            Assert.StartsWith("<details><summary>Solution</summary>\n\n```csharp\n", Source(solution), StringComparison.Ordinal);
-        }
-
+            Assert.Contains("display(", exercise.Check, StringComparison.Ordinal);
+            Assert.Contains("NotDoneYet(", exercise.Check, StringComparison.Ordinal);
+            Assert.StartsWith("<details><summary>Solution</summary>\n\n```csharp\n", exercise.Solution, StringComparison.Ordinal);
+        });
         Assert.Empty(Run.FailedCells);
     }
 
@@ -135,14 +131,32 @@ public partial class Lesson3ContentTests
         }
     }
 
-    private static string[] Tags(JsonElement cell) =>
-        cell.GetProperty("metadata").TryGetProperty("tags", out var tags) ? tags.EnumerateArray().Select(tag => tag.GetString()!).ToArray() : [];
-
-    private static string Source(JsonElement cell) => string.Concat(cell.GetProperty("source").EnumerateArray().Select(line => line.GetString()));
-
     [GeneratedRegex(@"\((\d+) kinks\)$")]
     private static partial Regex Kinks();
 
     [GeneratedRegex(@"took (\d+) times as long; largest difference (\S+)$")]
     private static partial Regex Measured();
+}
+
+/// <summary>A lesson's exercises as its .ipynb holds them: each <c>exercise</c> cell with the next <c>check</c> and <c>solution</c> cells.</summary>
+internal static class ExerciseCells
+{
+    /// <summary>The sources of each exercise's student cell, check cell and solution cell, in order.</summary>
+    public static IReadOnlyList<(string Exercise, string Check, string Solution)> In(string notebook)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Notebooks, notebook)));
+        var cells = document.RootElement.GetProperty("cells").EnumerateArray().ToList();
+        return cells.Select((cell, index) => (cell, index))
+            .Where(c => Tags(c.cell).Contains("exercise"))
+            .Select(c => (
+                Source(c.cell),
+                Source(cells.Skip(c.index + 1).First(cell => Tags(cell).Contains("check"))),
+                Source(cells.Skip(c.index + 1).First(cell => Tags(cell).Contains("solution")))))
+            .ToList();
+    }
+
+    private static string[] Tags(JsonElement cell) =>
+        cell.GetProperty("metadata").TryGetProperty("tags", out var tags) ? tags.EnumerateArray().Select(tag => tag.GetString()!).ToArray() : [];
+
+    private static string Source(JsonElement cell) => string.Concat(cell.GetProperty("source").EnumerateArray().Select(line => line.GetString()));
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Backprop.Notebooks.Tests;
@@ -88,22 +87,19 @@ public partial class Lesson4ContentTests
     [Fact]
     public void The_exercises_say_not_done_yet_and_have_hidden_solutions()
     {
-        using var notebook = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Notebooks, Notebook)));
-        var cells = notebook.RootElement.GetProperty("cells").EnumerateArray().ToList();
-        var exercises = cells.Select((cell, index) => (cell, index)).Where(c => Tags(c.cell).Contains("exercise")).Select(c => c.index).ToList();
+        var exercises = ExerciseCells.In(Notebook);
 
         Assert.Equal(2, exercises.Count);
-        Assert.All(exercises, index => Assert.Contains("solution", Tags(cells.Skip(index + 1).First(cell => Tags(cell).Contains("solution")))));
-        Assert.All(exercises, index => Assert.Contains("not done yet", Source(cells.Skip(index + 1).First(cell => Tags(cell).Contains("check"))), StringComparison.Ordinal));
+        Assert.All(exercises, exercise =>
+        {
+            Assert.Contains("TODO", exercise.Exercise, StringComparison.Ordinal);
+            Assert.Contains("not done yet", exercise.Check, StringComparison.Ordinal);
+            Assert.StartsWith("<details><summary>Solution</summary>", exercise.Solution, StringComparison.Ordinal);
+        });
     }
 
     private static Match Single(Regex pattern) =>
         Assert.Single(Run.PrintedLines.Select(line => pattern.Match(line)), match => match.Success);
-
-    private static string[] Tags(JsonElement cell) =>
-        cell.GetProperty("metadata").TryGetProperty("tags", out var tags) ? tags.EnumerateArray().Select(tag => tag.GetString()!).ToArray() : [];
-
-    private static string Source(JsonElement cell) => string.Concat(cell.GetProperty("source").EnumerateArray().Select(line => line.GetString()));
 
     [GeneratedRegex(@"^Sample 1: autograd's loss (\S+), the library's network\.LossOn (\S+)$")]
     private static partial Regex OneSampleLoss();
