@@ -48,7 +48,31 @@ public sealed class TwinGeneratorTests
         Assert.Equal("01-x.ipynb: its first code cell must be the setup cell, `#!import setup.dib`.", error.Message);
     }
 
-    private static string Generate(params string[] codeCells)
+    [Fact]
+    public void The_twins_command_writes_the_twins_and_its_check_fails_on_a_stale_one()
+    {
+        var folder = Directory.CreateTempSubdirectory("twins-command-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "setup.dib"), Setup);
+            File.WriteAllText(Path.Combine(folder, "01-x.ipynb"), Notebook("#!import setup.dib", "Console.WriteLine(1);").ToJson());
+            var twin = Path.Combine(folder, "01-x.cs");
+            File.WriteAllText(twin, "// edited by hand\n");
+
+            Assert.Equal(1, LessonTool.Run(folder, ["twins", "--check"]));
+            Assert.Equal(0, LessonTool.Run(folder, ["twins"]));
+            Assert.Contains("Lesson.Cell(1);\nConsole.WriteLine(1);\n", File.ReadAllText(twin), StringComparison.Ordinal);
+            Assert.Equal(0, LessonTool.Run(folder, ["twins", "--check"]));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Generate(params string[] codeCells) => TwinGenerator.Generate(Notebook(codeCells), "01-x.ipynb", Setup);
+
+    private static NotebookFile Notebook(params string[] codeCells)
     {
         var cells = new JsonArray();
         foreach (var source in codeCells)
@@ -58,7 +82,6 @@ public sealed class TwinGeneratorTests
             cells.Add(cell);
         }
 
-        var notebook = NotebookFile.Parse(new JsonObject { ["cells"] = cells, ["metadata"] = new JsonObject() }.ToJsonString());
-        return TwinGenerator.Generate(notebook, "01-x.ipynb", Setup);
+        return NotebookFile.Parse(new JsonObject { ["cells"] = cells, ["metadata"] = new JsonObject() }.ToJsonString());
     }
 }
