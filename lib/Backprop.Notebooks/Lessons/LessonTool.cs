@@ -55,7 +55,13 @@ public static class LessonTool
 
                 return WriteTwins(folder, Lessons(folder, names));
             case "check":
-                return CheckTwins(folder, Lessons(folder, names)) + CheckOutputs(folder, Lessons(folder, names)) == 0 ? 0 : 1;
+                if (CheckTwins(folder, Lessons(folder, names)) + CheckOutputs(folder, Lessons(folder, names)) != 0)
+                {
+                    return 1;
+                }
+
+                Console.Error.WriteLine($"Up to date: the twins and committed outputs of {string.Join(", ", Lessons(folder, names))}.");
+                return 0;
             case "student" or "solved" when names.Count >= 1:
                 return WriteCopies(folder, names[0], Lessons(folder, names.Skip(1).ToList()), solved: command == "solved");
             case "help" or "--help" or "-h":
