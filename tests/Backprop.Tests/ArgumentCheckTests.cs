@@ -88,11 +88,11 @@ public class ArgumentCheckTests
     [Fact]
     public void Feature_scaling_refuses_mismatched_columns_and_lengths()
     {
-        var scaling = FeatureScaling.Fit(Matrix<double>.Build.Dense(2, 3, 1.0));
+        var scaling = Standardization.Fit(Matrix<double>.Build.Dense(2, 3, 1.0));
 
         var invert = Assert.Throws<InvalidInputException>(() => scaling.Invert(Matrix<double>.Build.Dense(2, 4)));
         Assert.Contains("4 columns but the scaling was fitted on 3", invert.Message);
-        var lengths = Assert.Throws<InvalidInputException>(() => new FeatureScaling(Vector<double>.Build.Dense(3), Vector<double>.Build.Dense(2, 1.0)));
+        var lengths = Assert.Throws<InvalidInputException>(() => new Standardization(Vector<double>.Build.Dense(3), Vector<double>.Build.Dense(2, 1.0)));
         Assert.Contains("3 means but 2 standard deviations", lengths.Message);
     }
 
@@ -101,7 +101,7 @@ public class ArgumentCheckTests
     {
         var data = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0 }, { double.NaN } });
 
-        var error = Assert.Throws<InvalidInputException>(() => FeatureScaling.Fit(data));
+        var error = Assert.Throws<InvalidInputException>(() => Standardization.Fit(data));
 
         Assert.Contains("NaN at row 2, column 1", error.Message);
     }
@@ -111,7 +111,7 @@ public class ArgumentCheckTests
     {
         var data = Matrix<double>.Build.DenseOfArray(new[,] { { 1e300, 1.0 }, { -1e300, 3.0 } });
 
-        var scaling = FeatureScaling.Fit(data);
+        var scaling = Standardization.Fit(data);
         var scaled = scaling.Apply(data);
 
         Assert.Equal(new[] { 0.0, 2.0 }, scaling.Means.ToArray());

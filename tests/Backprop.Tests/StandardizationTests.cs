@@ -2,14 +2,14 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Tests;
 
-public class FeatureScalingTests
+public class StandardizationTests
 {
     [Fact]
     public void Standardized_columns_have_mean_0_and_standard_deviation_1()
     {
         var features = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 100, 5 }, { 2, 300, 5 }, { 3, 500, 5 }, { 6, 700, 5 } });
 
-        var scaling = FeatureScaling.Fit(features);
+        var scaling = Standardization.Fit(features);
         var scaled = scaling.Apply(features);
 
         Assert.Equal(new[] { 3.0, 400.0, 5.0 }, scaling.Means.ToArray());
@@ -28,7 +28,7 @@ public class FeatureScalingTests
     [Fact]
     public void Applying_to_data_with_other_columns_is_rejected()
     {
-        var scaling = FeatureScaling.Fit(Matrix<double>.Build.Dense(2, 3, 1.0));
+        var scaling = Standardization.Fit(Matrix<double>.Build.Dense(2, 3, 1.0));
 
         var error = Assert.Throws<InvalidInputException>(() => scaling.Apply(Matrix<double>.Build.Dense(2, 4)));
         Assert.Contains("4 columns but the scaling was fitted on 3", error.Message);

@@ -3,15 +3,16 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Backprop;
 
 /// <summary>
-/// Standardizes features: each column minus its mean, divided by its standard deviation, so every feature has
-/// mean 0 and spread 1. Without it, a feature measured in thousands swamps one measured in fractions and a
-/// learning rate that suits one makes the other diverge.
+/// Standardizes the columns of a matrix (features, or targets): each column minus its mean, divided by its standard
+/// deviation, so every column has mean 0 and spread 1. Without it, a feature measured in thousands swamps one
+/// measured in fractions, a target in thousands makes the loss and its gradients huge, and a learning rate that
+/// suits one column makes another diverge.
 /// </summary>
 /// <remarks>
 /// Columns of huge numbers (near ±1e300, whose squares overflow) are worked on after a division by a power of
 /// two, which is exact: ordinary columns get the same bits as the plain formula, huge ones no longer overflow.
 /// </remarks>
-public sealed record FeatureScaling
+public sealed record Standardization
 {
     // Squares of numbers up to 2^400 (about 2.6e120) stay finite, even summed over a billion rows.
     private const int LargestSafeExponent = 400;
@@ -20,7 +21,7 @@ public sealed record FeatureScaling
     /// <param name="means">Each column's mean, from the data the scaling was fitted on.</param>
     /// <param name="standardDeviations">Each column's population standard deviation (1 for a constant column).</param>
     /// <exception cref="InvalidInputException">The two have different lengths, a mean is not finite, or a deviation is not a finite number above 0.</exception>
-    public FeatureScaling(Vector<double> means, Vector<double> standardDeviations)
+    public Standardization(Vector<double> means, Vector<double> standardDeviations)
     {
         ArgumentNullException.ThrowIfNull(means);
         ArgumentNullException.ThrowIfNull(standardDeviations);
@@ -47,7 +48,7 @@ public sealed record FeatureScaling
 
     /// <summary>Learns the means and standard deviations of <paramref name="features"/>' columns.</summary>
     /// <exception cref="InvalidInputException">The data has no rows, or holds a NaN or infinity.</exception>
-    public static FeatureScaling Fit(Matrix<double> features)
+    public static Standardization Fit(Matrix<double> features)
     {
         ArgumentNullException.ThrowIfNull(features);
         if (features.RowCount == 0)
@@ -69,7 +70,7 @@ public sealed record FeatureScaling
             deviations[column] = variance > 0 ? Math.ScaleB(Math.Sqrt(variance), shift) : 1.0;
         }
 
-        return new FeatureScaling(means, deviations);
+        return new Standardization(means, deviations);
     }
 
     /// <summary><c>(X - mean) / std</c>, column by column, with the fitted means and deviations.</summary>
