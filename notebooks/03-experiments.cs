@@ -13,6 +13,7 @@ using Backprop;
 using Backprop.Charts;
 using Backprop.Files;
 using Backprop.Notebooks;
+using Backprop.Pictures;
 using MathNet.Numerics.LinearAlgebra;
 using static Backprop.Notebooks.Lesson;
 
@@ -76,7 +77,6 @@ Console.WriteLine($"Dead hidden units (of 4), epoch by epoch: {string.Join(" ", 
 display(GradientNormChart.Create(norms, "lr = 0.3: weight gradient per layer, first 30 epochs", logScale: false));
 
 Lesson.Cell(14);
-using Backprop.Pictures;  // pictures of the network
 
 display(GradientFlowPicture.Draw(network, X, y, "Before training: the gradient reaches every weight (edge width = |dL_dW|)"));
 display(GradientFlowPicture.Draw(trainedAt[0.3], X, y, "After 1000 epochs at lr = 0.3: layer 2 is dead and no gradient flows"));
@@ -183,7 +183,6 @@ foreach (var shape in shapes)
 display(SweepChart.Create(bySize, "Width and depth: 10 samples, 1000 epochs, lr = 0.01, He initialization"));
 
 Lesson.Cell(33);
-using Backprop.Files;  // CsvDataset: reads a CSV file into features and targets
 
 var data = CsvDataset.Load("../data/bike_rentals.csv", targetColumn: "rentals");
 Console.WriteLine($"{data.SampleCount} days. Features: {string.Join(", ", data.FeatureNames)}. Target: {data.TargetNames[0]}.");

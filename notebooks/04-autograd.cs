@@ -13,14 +13,14 @@ using Backprop;
 using Backprop.Charts;
 using Backprop.Files;
 using Backprop.Notebooks;
+using Backprop.Pictures;
 using MathNet.Numerics.LinearAlgebra;
 using static Backprop.Notebooks.Lesson;
 
 Lesson.Start("04-autograd.ipynb", args);
 
 Lesson.Cell(4);
-using System.Globalization;  // invariant number formatting
-using Backprop.Pictures;     // IGraphValue and ValueGraphPicture: the picture of a graph of numbers
+
 
 Lesson.Cell(5);
 /// <summary>A number that remembers how it was computed, so that it can pass its gradient back to its inputs.</summary>

@@ -25,6 +25,16 @@ public sealed class TwinGeneratorTests
     }
 
     [Fact]
+    public void A_using_line_with_a_comment_goes_to_the_top_too_without_its_comment()
+    {
+        var twin = Generate("#!import setup.dib", "var x = 1;\nusing Backprop.Pictures;  // pictures of the network\ndisplay(x);");
+
+        Assert.Contains("using Backprop.Pictures;\n", twin, StringComparison.Ordinal);
+        Assert.Contains("Lesson.Cell(1);\nvar x = 1;\ndisplay(x);\n", twin, StringComparison.Ordinal);
+        Assert.DoesNotContain("// pictures of the network", twin, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_cell_that_ends_with_a_bare_expression_is_refused_with_its_number()
     {
         var error = Assert.Throws<InvalidDataException>(() => Generate("#!import setup.dib", "var x = 1;\nx + 1  // shown by the kernel"));

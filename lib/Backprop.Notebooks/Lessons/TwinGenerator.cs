@@ -128,9 +128,10 @@ internal static partial class TwinGenerator
                         $"{notebookName}, cell {index}: `{trimmed}` works only in the kernel; only the setup cell and `#r \"nuget: Name, Version\"` lines may use directives.");
                 }
 
-                if (UsingLine().IsMatch(line))
+                var code = WithoutComment(line);
+                if (UsingLine().IsMatch(code))
                 {
-                    usings.Add(trimmed);
+                    usings.Add(code);  // its comment stays in the notebook
                     continue;
                 }
 
