@@ -38,9 +38,9 @@ display(ValueGraphPicture.Draw(L, "L = relu(a·b + c): data (green) forward, gra
 Lesson.Cell(9);
 var (network, X, y) = RandomProblem.Original();
 
-// Each parameter as a grid of named Values: W[k][i, j] is W{k+1}[i,j], b[k][j] is b{k+1}[j].
+// Each parameter as a grid of named Values: W[k][i, j] is W{k+1}[i,j], bias[k][j] is b{k+1}[j].
 Value[][,] W = network.Weights.Select((w, k) => new Value[w.RowCount, w.ColumnCount]).ToArray();
-Value[][] b = network.Biases.Select(bias => new Value[bias.Count]).ToArray();
+Value[][] bias = network.Biases.Select(bias => new Value[bias.Count]).ToArray();
 
 void NewParameters()
 {
@@ -49,8 +49,8 @@ void NewParameters()
         for (var i = 0; i < W[k].GetLength(0); i++)
             for (var j = 0; j < W[k].GetLength(1); j++)
                 W[k][i, j] = new Value(network.Weights[k][i, j], $"W{k + 1}[{i},{j}]");
-        for (var j = 0; j < b[k].Length; j++)
-            b[k][j] = new Value(network.Biases[k][j], $"b{k + 1}[{j}]");
+        for (var j = 0; j < bias[k].Length; j++)
+            bias[k][j] = new Value(network.Biases[k][j], $"b{k + 1}[{j}]");
     }
 }
 
@@ -66,7 +66,7 @@ Value Predict(int s)
 {
     Value[] a = Enumerable.Range(0, X.ColumnCount).Select(i => new Value(X[s, i], $"x{s}[{i}]")).ToArray();
     for (var k = 0; k < network.LayerCount; k++)
-        a = Layer(a, W[k], b[k], relu: k < network.LayerCount - 1);
+        a = Layer(a, W[k], bias[k], relu: k < network.LayerCount - 1);
     return a[0];
 }
 
@@ -90,7 +90,7 @@ Lesson.Cell(13);
 // Autograd's gradients, in the library's shapes: dL_dW{k+1}[i, j] = W[k][i, j].Grad.
 Gradients AutogradGradients() => Gradients.Of(network,
     W.Select(Wk => Matrix<double>.Build.Dense(Wk.GetLength(0), Wk.GetLength(1), (i, j) => Wk[i, j].Grad)).ToArray(),
-    b.Select(bk => Vector<double>.Build.Dense(bk.Length, j => bk[j].Grad)).ToArray());
+    bias.Select(bk => Vector<double>.Build.Dense(bk.Length, j => bk[j].Grad)).ToArray());
 
 // The largest difference between two sets of gradients, over every weight and bias.
 double LargestDifference(Gradients first, Gradients second) =>
@@ -136,7 +136,7 @@ Lesson.Cell(20);
 // Rebuild sample 1's graph and compare the listed names with the parameters whose gradient is exactly 0.
 NewParameters();
 MseLoss([1]).Backward();
-var parameters = W.SelectMany(Wk => Wk.Cast<Value>()).Concat(b.SelectMany(bk => bk)).ToList();
+var parameters = W.SelectMany(Wk => Wk.Cast<Value>()).Concat(bias.SelectMany(bk => bk)).ToList();
 var zero = parameters.Where(p => p.Grad == 0).Select(p => p.Label).ToHashSet();
 var listed = zeroGradients.Select(name => name.Trim()).ToHashSet();
 var unknown = listed.Where(name => parameters.All(p => p.Label != name)).ToList();
