@@ -85,18 +85,14 @@ public partial class Lesson3ContentTests
         Assert.Contains("3-2-2-1, 10 samples, 17 parameters:", printed);
         Assert.Contains("4-16-16-1, 240 days, 369 parameters:", printed);
         var backprop = printed.Where(line => line.StartsWith("  backpropagation:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, backprop.Count);
-        Assert.All(backprop, line => Assert.StartsWith("  backpropagation:    1 forward + 1 backward pass, ", line, StringComparison.Ordinal));
-        Assert.Contains(printed, line => line.StartsWith("  finite differences: 34 forward passes, ", StringComparison.Ordinal));
-        Assert.Contains(printed, line => line.StartsWith("  finite differences: 738 forward passes, ", StringComparison.Ordinal));
+        Assert.Equal(["  backpropagation:    1 forward + 1 backward pass", "  backpropagation:    1 forward + 1 backward pass"], backprop);
+        Assert.Contains("  finite differences: 34 forward passes", printed);
+        Assert.Contains("  finite differences: 738 forward passes", printed);
 
-        var measured = printed.Where(line => line.StartsWith("  measured: ", StringComparison.Ordinal)).Select(line => Measured().Match(line)).ToList();
-        Assert.Equal(2, measured.Count);
-        Assert.All(measured, match =>
-        {
-            Assert.True(match.Success);
-            Assert.True(double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) < 1e-8, "both methods must give the same gradient");
-        });
+        var agreement = printed.Where(line => line.StartsWith("  largest difference between the two gradients: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, agreement.Count);
+        Assert.All(agreement, line =>
+            Assert.True(double.Parse(line.Split(": ")[1], CultureInfo.InvariantCulture) < 1e-8, "both methods must give the same gradient"));
     }
 
     [Fact]
@@ -134,8 +130,6 @@ public partial class Lesson3ContentTests
     [GeneratedRegex(@"\((\d+) kinks\)$")]
     private static partial Regex Kinks();
 
-    [GeneratedRegex(@"took (\d+) times as long; largest difference (\S+)$")]
-    private static partial Regex Measured();
 }
 
 /// <summary>A lesson's exercises as its .ipynb holds them: each <c>exercise</c> cell with the next <c>check</c> and <c>solution</c> cells.</summary>

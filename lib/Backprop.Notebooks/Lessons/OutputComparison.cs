@@ -7,12 +7,16 @@ namespace Backprop.Notebooks.Lessons;
 /// <summary>
 /// Whether a notebook's committed outputs are what a fresh run makes: printed lines, tables and chart data must be
 /// equal; volatile ids (the GUIDs Plotly.NET gives each chart's <c>div</c>), execution counts, the charts' static images
-/// (drawn from the chart data that is compared) and the setup cell's output (what this machine had to install and
-/// build) are exempt. A cell's printed text is compared apart from its displays: dotnet-repl writes a cell's
+/// (drawn from the chart data that is compared), the setup cell's output (what this machine had to install and
+/// build) and the displays of a cell tagged <c>measured</c> (timings, which no two runs share; its printed lines are
+/// still compared) are exempt. A cell's printed text is compared apart from its displays: dotnet-repl writes a cell's
 /// standard output after its displays, where Jupyter and the twins keep the order in which they came.
 /// </summary>
 internal static partial class OutputComparison
 {
+    /// <summary>The tag of a cell whose displays are measurements (times): exempt from the comparison.</summary>
+    public const string MeasuredTag = "measured";
+
     /// <summary>One line per code cell whose outputs differ, naming the cell and the first difference.</summary>
     public static List<string> Differences(NotebookFile committed, NotebookFile fresh)
     {
@@ -47,7 +51,8 @@ internal static partial class OutputComparison
             text.Append("[printed]\n").Append(printed).Append('\n');
         }
 
-        foreach (var output in outputs.Where(o => o["text"] is null))
+        var measured = (cell["metadata"]?["tags"] as JsonArray ?? []).Any(tag => (string?)tag == MeasuredTag);
+        foreach (var output in outputs.Where(o => o["text"] is null && !measured))
         {
             text.Append('[').Append((string?)output["output_type"]).Append(']').Append('\n');
             foreach (var (mimeType, content) in (output["data"] as JsonObject ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Backprop.Notebooks.Lessons;
+
+namespace Backprop.Notebooks.Tests;
+
+/// <summary>What the freshness check compares in one cell, on hand-made cells (no kernel).</summary>
+public sealed class OutputComparisonTests
+{
+    [Fact]
+    public void A_measured_cells_displays_are_exempt_but_its_printed_lines_are_not()
+    {
+        var first = Cell(["measured"], "34 forward passes\n", "0.369 ms per gradient");
+        var second = Cell(["measured"], "34 forward passes\n", "0.412 ms per gradient");
+        var otherPrint = Cell(["measured"], "35 forward passes\n", "0.369 ms per gradient");
+
+        Assert.Equal(OutputComparison.Comparable(first), OutputComparison.Comparable(second));
+        Assert.NotEqual(OutputComparison.Comparable(first), OutputComparison.Comparable(otherPrint));
+    }
+
+    [Fact]
+    public void An_untagged_cells_displays_are_compared()
+    {
+        Assert.NotEqual(
+            OutputComparison.Comparable(Cell([], "34 forward passes\n", "0.369 ms")),
+            OutputComparison.Comparable(Cell([], "34 forward passes\n", "0.412 ms")));
+    }
+
+    private static JsonObject Cell(string[] tags, string printed, string displayed) => new()
+    {
+        ["cell_type"] = "code",
+        ["metadata"] = new JsonObject { ["tags"] = new JsonArray([.. tags.Select(tag => (JsonNode)JsonValue.Create(tag))]) },
+        ["outputs"] = new JsonArray(
+            new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = printed },
+            new JsonObject { ["output_type"] = "display_data", ["data"] = new JsonObject { ["text/plain"] = displayed } }),
+    };
+}
