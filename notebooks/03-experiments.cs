@@ -313,13 +313,14 @@ Gradients ByBackpropagation(Network net, Matrix<double> x, Matrix<double> target
 List<double> ByFiniteDifferences(Network net, Matrix<double> x, Matrix<double> target, double h = 1e-6)
 {
     var slopes = new List<double>();
-    void Nudge(Action<double> add)
+    void Nudge(Func<double> get, Action<double> set)
     {
-        add(+h);
+        var original = get();
+        set(original + h);
         var lossUp = net.LossOn(x, target);
-        add(-2 * h);
+        set(original - h);
         var lossDown = net.LossOn(x, target);
-        add(+h);  // back where it was
+        set(original);  // back exactly where it was (adding h and taking it away again would round)
         forwardPasses += 2;
         slopes.Add((lossUp - lossDown) / (2 * h));
     }
@@ -327,10 +328,10 @@ List<double> ByFiniteDifferences(Network net, Matrix<double> x, Matrix<double> t
     foreach (var W in net.Weights)
         for (var i = 0; i < W.RowCount; i++)
             for (var j = 0; j < W.ColumnCount; j++)
-                Nudge(d => W[i, j] += d);
+                Nudge(() => W[i, j], value => W[i, j] = value);
     foreach (var b in net.Biases)
         for (var i = 0; i < b.Count; i++)
-            Nudge(d => b[i] += d);
+            Nudge(() => b[i], value => b[i] = value);
     return slopes;
 }
 
