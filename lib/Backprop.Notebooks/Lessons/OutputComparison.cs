@@ -30,7 +30,9 @@ internal static partial class OutputComparison
 
         foreach (var ((index, was), (_, now)) in committedCells.Zip(freshCells))
         {
-            var (a, b) = (Comparable(was), Comparable(now));
+            // dotnet-repl's executed notebook drops cell tags, so either side's tag counts.
+            var measured = IsMeasured(was) || IsMeasured(now);
+            var (a, b) = (Comparable(was, measured), Comparable(now, measured));
             if (a != b)
             {
                 differences.Add($"cell {index} ({NotebookFile.Source(was).Split('\n')[0]}): {FirstDifference(a, b)}");
@@ -41,7 +43,13 @@ internal static partial class OutputComparison
     }
 
     /// <summary>A cell's outputs as text, with what is exempt taken out.</summary>
-    public static string Comparable(JsonObject cell)
+    public static string Comparable(JsonObject cell) => Comparable(cell, IsMeasured(cell));
+
+    /// <summary>Whether a cell is tagged <see cref="MeasuredTag"/>.</summary>
+    public static bool IsMeasured(JsonObject cell) =>
+        (cell["metadata"]?["tags"] as JsonArray ?? []).Any(tag => (string?)tag == MeasuredTag);
+
+    private static string Comparable(JsonObject cell, bool measured)
     {
         var text = new StringBuilder();
         var outputs = (cell["outputs"] as JsonArray ?? []).OfType<JsonObject>().Where(o => !ChartImages.IsImage(o)).ToList();
@@ -51,7 +59,6 @@ internal static partial class OutputComparison
             text.Append("[printed]\n").Append(printed).Append('\n');
         }
 
-        var measured = (cell["metadata"]?["tags"] as JsonArray ?? []).Any(tag => (string?)tag == MeasuredTag);
         foreach (var output in outputs.Where(o => o["text"] is null && !measured))
         {
             text.Append('[').Append((string?)output["output_type"]).Append(']').Append('\n');
