@@ -123,7 +123,6 @@ var trained = new Network([W1, W2, W3], [b1, b2, b3]);
 display(WeightsTable.Create(trained, "Weights and biases after 1000 epochs", withBiases: true));
 
 Lesson.Cell(16);
-
 display(NetworkPicture.Draw(initial, X, sample: 0, y: y, title: "Before training, sample 0"));
 display(NetworkPicture.Draw(trained, X, sample: 0, y: y, title: "After 1000 epochs, sample 0"));
 
@@ -135,7 +134,6 @@ Matrix<double> my_relu_derivative(Matrix<double> x)
 }
 
 Lesson.Cell(21);
-
 display(FunctionGrader.ReluDerivative(my_relu_derivative));
 
 Lesson.Cell(24);

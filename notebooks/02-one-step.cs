@@ -94,7 +94,7 @@ var relu_z2 = Activation.ReluDerivative(z2);
 double[] Factors(int n, int k) => [X[n, 0], relu_z1[n, 0], W2[0, k], relu_z2[n, k], W3[k, 0], dL_dy[n, 0]];
 double Path(int n, int k) => Factors(n, k).Aggregate(1.0, (product, factor) => product * factor);
 
-string Number(double value) => value.ToString("0.########", System.Globalization.CultureInfo.InvariantCulture);
+string Number(double value) => value.ToString("0.########");
 display(string.Join("\n",
     "Sample 0, the two paths from W1[0,0] to the loss:",
     "          X[0,0] × relu'(z1[0,0]) × W2[0,k] × relu'(z2[0,k]) × W3[k,0] × dL_dy[0,0]",
@@ -104,19 +104,18 @@ display(string.Join("\n",
 
 Lesson.Cell(27);
 string Term(int n, int k) => relu_z1[n, 0] * relu_z2[n, k] == 0 ? "0 (off)" : Number(Path(n, k));
-string Precise(double value) => value.ToString("F12", System.Globalization.CultureInfo.InvariantCulture);
+string Precise(double value) => value.ToString("F12");
 var bySample = Enumerable.Range(0, 10).Select(n => Path(n, 0) + Path(n, 1)).ToArray();
-var library_dW1 = network.Backward(network.Forward(X), y).Weights[0];
+var library = network.Backward(network.Forward(X), y);  // the library's backward pass, for comparison
 
 display(string.Join("\n",
     bySample.Select((sum, n) => $"sample {n}:  {Term(n, 0),11} + {Term(n, 1),-11} = {Number(sum)}")
     .Append($"sum over the 10 samples:          {Precise(bySample.Sum())}")
     .Append($"dL_dW1[0,0] = (X.T @ dL_dz1)[0,0]: {Precise(dL_dW1[0, 0])}")
-    .Append($"Network.Backward's dL_dW1[0,0]:    {Precise(library_dW1[0, 0])}")));
+    .Append($"Network.Backward's dL_dW1[0,0]:    {Precise(library.Weights[0][0, 0])}")));
 
 Lesson.Cell(30);
 var byHand = Gradients.Of(network, [dL_dW1, dL_dW2, dL_dW3], [dL_db1, dL_db2, dL_db3]);
-var library = network.Backward(network.Forward(X), y);
 
 for (var layer = 0; layer < 3; layer++)
 {
@@ -126,7 +125,6 @@ for (var layer = 0; layer < 3; layer++)
 }
 
 Lesson.Cell(32);
-
 display(ComputationGraphPicture.Draw(network, X, y, sample: 1));
 
 Lesson.Cell(34);
@@ -151,7 +149,6 @@ Lesson.Cell(34);
 }
 
 Lesson.Cell(35);
-
 // A wider network, drawn as the original is: seed, weights, then X and y
 var wide = RandomProblem.Draw([3, 4, 3, 1], samples: 10, seed: 1);
 var wideForward = wide.Network.Forward(wide.X);

@@ -12,6 +12,7 @@ using System.Globalization;
 using Backprop;
 using Backprop.Charts;
 using Backprop.Files;
+using Backprop.Grading;
 using Backprop.Notebooks;
 using Backprop.Pictures;
 using MathNet.Numerics.LinearAlgebra;
@@ -77,7 +78,6 @@ Console.WriteLine($"Dead hidden units (of 4), epoch by epoch: {string.Join(" ", 
 display(GradientNormChart.Create(norms, "lr = 0.3: weight gradient per layer, first 30 epochs", logScale: false));
 
 Lesson.Cell(14);
-
 display(GradientFlowPicture.Draw(network, X, y, "Before training: the gradient reaches every weight (edge width = |dL_dW|)"));
 display(GradientFlowPicture.Draw(trainedAt[0.3], X, y, "After 1000 epochs at lr = 0.3: layer 2 is dead and no gradient flows"));
 
@@ -183,7 +183,6 @@ foreach (var shape in shapes)
 display(SweepChart.Create(bySize, "Width and depth: 10 samples, 1000 epochs, lr = 0.01, He initialization"));
 
 Lesson.Cell(33);
-
 var data = CsvDataset.Load("../data/bike_rentals.csv", targetColumn: "rentals");
 Console.WriteLine($"{data.SampleCount} days. Features: {string.Join(", ", data.FeatureNames)}. Target: {data.TargetNames[0]}.");
 
@@ -214,7 +213,7 @@ var deadAtStart = ReluActivity.DeadUnits(raw.Forward(XTrain)).Count;
 var rawLosses = Trainer.Train(raw, XTrain, yTrain, epochs: 1000, learningRate: 0.1);
 var deadAtEnd = ReluActivity.DeadUnits(raw.Forward(XTrain)).Count;
 
-Console.WriteLine($"Raw data: {deadAtStart} of 32 hidden units dead before the first step, {deadAtEnd} of 32 after training");
+Console.WriteLine($"Raw data: {deadAtStart} of {ReluActivity.HiddenUnitCount(raw)} hidden units dead before the first step, {deadAtEnd} of {ReluActivity.HiddenUnitCount(raw)} after training");
 Console.WriteLine($"Raw data: loss {rawLosses[0]:G3} at epoch 0, {rawLosses[1]:G3} at epoch 1, {rawLosses[^1]:G3} at epoch 999");
 Console.WriteLine($"Variance of the training rentals: {Loss.Mse(yTrain, Matrix<double>.Build.Dense(trainDays, 1, yTrain.Column(0).Average())):G3}");
 
@@ -230,7 +229,7 @@ string Describe(Matrix<double> features, Matrix<double> target)
     var net = Network.Create([4, 16, 16, 1], new NumPyRandom(seed: 0), Initialization.He);
     var losses = Trainer.Train(net, features, target, epochs: 1000, learningRate: 0.1);
     var dead = ReluActivity.DeadUnits(net.Forward(features)).Count;
-    return $"loss {losses[0]:G3} at epoch 0, {losses[1]:G3} at epoch 1, {losses[^1]:G3} at epoch 999; {dead} of 32 units dead";
+    return $"loss {losses[0]:G3} at epoch 0, {losses[1]:G3} at epoch 1, {losses[^1]:G3} at epoch 999; {dead} of {ReluActivity.HiddenUnitCount(net)} units dead";
 }
 
 bool Standardized(Matrix<double>? answer, Matrix<double> data) =>

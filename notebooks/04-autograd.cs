@@ -12,6 +12,7 @@ using System.Globalization;
 using Backprop;
 using Backprop.Charts;
 using Backprop.Files;
+using Backprop.Grading;
 using Backprop.Notebooks;
 using Backprop.Pictures;
 using MathNet.Numerics.LinearAlgebra;
@@ -112,11 +113,12 @@ var loss = MseLoss(Enumerable.Range(0, X.RowCount));
 loss.Backward();
 
 var fullBatch = network.Backward(network.Forward(X), y);
+var byAutogradBatch = AutogradGradients();
 Console.WriteLine($"All 10 samples: autograd's loss {loss.Data:F6}, network.LossOn {network.LossOn(X, y):F6} (lesson 1's epoch 0: 0.0736)");
-Console.WriteLine($"All 10 samples: largest difference between autograd and Network.Backward: {LargestDifference(AutogradGradients(), fullBatch):G3}");
+Console.WriteLine($"All 10 samples: largest difference between autograd and Network.Backward: {LargestDifference(byAutogradBatch, fullBatch):G3}");
 
-display(Show.Matrices(("dL_dW1 autograd", AutogradGradients().Weights[0]), ("dL_dW1 Network.Backward", fullBatch.Weights[0]),
-              ("dL_db1 autograd", AutogradGradients().Biases[0]), ("dL_db1 Network.Backward", fullBatch.Biases[0])));
+display(Show.Matrices(("dL_dW1 autograd", byAutogradBatch.Weights[0]), ("dL_dW1 Network.Backward", fullBatch.Weights[0]),
+              ("dL_db1 autograd", byAutogradBatch.Biases[0]), ("dL_db1 Network.Backward", fullBatch.Biases[0])));
 
 Lesson.Cell(17);
 int CountValues(Value output)

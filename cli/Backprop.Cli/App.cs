@@ -74,7 +74,7 @@ internal static class App
         }
         catch (OperationCanceledException)
         {
-            return 128 + 2; // stopped by a signal while a file was being written: nothing is left behind
+            return 128 + 2; // stopped by a signal (reported as an interrupt, whichever it was) while a file was being written: nothing is left behind
         }
     }
 
@@ -215,6 +215,11 @@ internal static class App
     /// <summary>Values too large for the model's weights give an infinite or NaN prediction: name the first such row instead of printing it.</summary>
     private static void RequireFinitePredictions(Matrix<double> prediction, string file)
     {
+        if (Checks.AllFinite(prediction))
+        {
+            return;  // the usual case: one pass, no row copies
+        }
+
         for (var row = 0; row < prediction.RowCount; row++)
         {
             var value = prediction.Row(row).FirstOrDefault(v => !double.IsFinite(v), 0.0);

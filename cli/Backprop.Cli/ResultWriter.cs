@@ -22,7 +22,7 @@ internal sealed class ResultWriter(TextWriter inner) : TextWriter
     public override void Flush() => Guard(inner.Flush);
 
     /// <summary>What went wrong, in the user's words.</summary>
-    public static string Reason(Exception error) => error switch
+    private static string Reason(Exception error) => error switch
     {
         UnauthorizedAccessException or ObjectDisposedException => "it is closed",
         _ when error.HResult == BrokenPipe => "the program reading it has stopped (broken pipe)",

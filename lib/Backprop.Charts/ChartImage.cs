@@ -73,9 +73,6 @@ public static partial class ChartImage
         }
     }
 
-    /// <summary>The PNG image of one chart.</summary>
-    public static byte[] Png(GenericChart chart, string browser) => Pngs([ChartHtml.Fragment(chart)], browser)[0];
-
     /// <summary>A page that draws the charts and then writes each one's PNG, as a data URL, into an element.</summary>
     private static string Page(IReadOnlyList<string> chartFragments) =>
         $$"""

@@ -72,7 +72,7 @@ internal static class AtomicFile
             }
             else
             {
-                Finish(temporary, () => File.Move(temporary, target, overwrite: true));
+                Finish(() => File.Move(temporary, target, overwrite: true));
             }
         }
         finally
@@ -120,7 +120,7 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>Deletes every unfinished temporary file and lets no later write start or finish: for SIGINT and SIGTERM.</summary>
+    /// <summary>Deletes every unfinished temporary file and lets no later write start or finish: for a signal that stops the program (SIGINT, SIGTERM, SIGHUP, SIGQUIT).</summary>
     public static void Abandon()
     {
         lock (Gate)
@@ -259,7 +259,7 @@ internal static class AtomicFile
             throw new IOException("No space left on device", NoSpace);
         }
 
-        Finish(temporary, () =>
+        Finish(() =>
         {
             using var source = new FileStream(temporary, FileMode.Open, FileAccess.Read);
             using var destination = new FileStream(target, FileMode.Open, FileAccess.Write);
@@ -269,8 +269,8 @@ internal static class AtomicFile
         });
     }
 
-    /// <summary>Runs the last step of a write, unless <see cref="Abandon"/> has run; then forgets the temporary file.</summary>
-    private static void Finish(string temporary, Action step)
+    /// <summary>Runs the last step of a write, unless <see cref="Abandon"/> has run.</summary>
+    private static void Finish(Action step)
     {
         lock (Gate)
         {

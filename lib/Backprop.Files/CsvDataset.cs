@@ -29,7 +29,11 @@ public static class CsvDataset
 
     /// <summary>Loads every column of <paramref name="path"/> as a feature (for predictions, where there is no target).</summary>
     /// <exception cref="InvalidInputException">The file is missing, empty or malformed.</exception>
-    public static (Matrix<double> Features, IReadOnlyList<string> Names) LoadFeatures(string path) => LoadFeatures(path, onLine: null);
+    public static (Matrix<double> Features, IReadOnlyList<string> Names) LoadFeatures(string path)
+    {
+        var (header, rows) = ReadFile(path, (reader, name) => ReadTable(reader, name, onLine: null));
+        return (Matrix<double>.Build.Dense(rows.Count, header.Length, (i, j) => rows[i][j]), header);
+    }
 
     /// <summary>Reads CSV text from <paramref name="reader"/>, taking <paramref name="targetColumn"/> as y.</summary>
     /// <param name="reader">The CSV text.</param>
@@ -41,13 +45,6 @@ public static class CsvDataset
     /// <summary>As <see cref="Load(string, string)"/>, telling <paramref name="onLine"/> how many lines are read so far, now and then.</summary>
     internal static Dataset Load(string path, string targetColumn, Action<long>? onLine) =>
         ReadFile(path, (reader, name) => Read(reader, targetColumn, name, onLine));
-
-    /// <summary>As <see cref="LoadFeatures(string)"/>, telling <paramref name="onLine"/> how many lines are read so far, now and then.</summary>
-    internal static (Matrix<double> Features, IReadOnlyList<string> Names) LoadFeatures(string path, Action<long>? onLine)
-    {
-        var (header, rows) = ReadFile(path, (reader, name) => ReadTable(reader, name, onLine));
-        return (Matrix<double>.Build.Dense(rows.Count, header.Length, (i, j) => rows[i][j]), header);
-    }
 
     private static Dataset Read(TextReader reader, string targetColumn, string sourceName, Action<long>? onLine)
     {

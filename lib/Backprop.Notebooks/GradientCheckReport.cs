@@ -62,9 +62,9 @@ internal static class GradientCheckReport
 
     private static string Explanation(GradientVerdict verdict) => verdict switch
     {
-        GradientVerdict.Agrees => "Relative error at most 1e-7, or both gradients zero up to rounding.",
-        GradientVerdict.Suspicious => "Relative error between 1e-7 and 1e-2: more than rounding, less than a typical bug. Look again.",
-        GradientVerdict.Wrong => "Relative error 1e-2 or more: the backprop gradient is wrong.",
+        GradientVerdict.Agrees => $"Relative error at most {Threshold(GradientCheckResult.AgreeUpTo)}, or both gradients zero up to rounding.",
+        GradientVerdict.Suspicious => $"Relative error between {Threshold(GradientCheckResult.AgreeUpTo)} and {Threshold(GradientCheckResult.WrongFrom)}: more than rounding, less than a typical bug. Look again.",
+        GradientVerdict.Wrong => $"Relative error {Threshold(GradientCheckResult.WrongFrom)} or more: the backprop gradient is wrong.",
         _ => "The nudge switched a ReLU on or off, so the finite difference measured across a kink: not judged.",
     };
 
@@ -75,4 +75,7 @@ internal static class GradientCheckReport
         GradientVerdict.Wrong => Html.CellStyle + ";color:#cf222e;font-weight:bold",
         _ => Html.CellStyle + ";color:#57606a",
     };
+
+    /// <summary>A threshold as the summary writes it: 1e-7.</summary>
+    private static string Threshold(double value) => value.ToString("0e+0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -172,6 +172,9 @@ internal static class Checks
     /// <summary>Whether every entry of <paramref name="m"/> is a finite number.</summary>
     public static bool AllFinite(Matrix<double> m) => m.Enumerate().All(double.IsFinite);
 
+    /// <summary>Whether every entry of <paramref name="v"/> is a finite number.</summary>
+    public static bool AllFinite(Vector<double> v) => v.All(double.IsFinite);
+
     /// <summary>Checks a learning rate: a finite number above zero.</summary>
     public static void RequireLearningRate(double learningRate)
     {

@@ -150,7 +150,7 @@ public sealed class Network
 
     /// <summary>Whether every weight and bias is a finite number.</summary>
     internal bool ParametersAreFinite() =>
-        _weights.All(Checks.AllFinite) && _biases.All(b => b.All(double.IsFinite));
+        _weights.All(Checks.AllFinite) && _biases.All(Checks.AllFinite);
 
     // The passes themselves, on inputs the public methods above have checked.
     internal ForwardPass ForwardCore(Matrix<double> input)

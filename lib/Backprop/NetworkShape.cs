@@ -46,7 +46,7 @@ internal static class NetworkShape
                     $"b{i + 1} has {b.Count} values but W{i + 1} has {w.ColumnCount} columns: they must match.");
             }
 
-            if (!Checks.AllFinite(w) || b.Any(value => !double.IsFinite(value)))
+            if (!Checks.AllFinite(w) || !Checks.AllFinite(b))
             {
                 throw new InvalidInputException($"Layer {i + 1} has a NaN or infinite weight or bias: every parameter must be a finite number.");
             }

@@ -49,7 +49,14 @@ public static class Trainer
     /// Trains with the <see cref="Readable"/> epoch and shows <paramref name="onEpoch"/> everything each epoch
     /// computed: the forward pass (which ReLUs fired), the gradients (how big each layer's step was) and the loss.
     /// </summary>
-    /// <inheritdoc cref="Train(Network, Matrix{double}, Matrix{double}, int, double, Action{int, double}?, ITrainingMethod?)"/>
+    /// <exception cref="InvalidInputException">The data does not fit the network, or the learning rate or epoch count is invalid.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter stopped being finite; it carries the losses so far.</exception>
+    /// <param name="network">The network to train in place.</param>
+    /// <param name="input">X: one sample per row.</param>
+    /// <param name="target">y: one target row per sample.</param>
+    /// <param name="epochs">How many epochs, 0 or more.</param>
+    /// <param name="learningRate">lr: a finite number above 0.</param>
+    /// <param name="onEpoch">Called after each epoch's update with what the epoch computed; the network already holds the new parameters.</param>
     public static IReadOnlyList<double> Train(
         Network network,
         Matrix<double> input,
