@@ -38,6 +38,7 @@ internal static class LessonPage
             pre { background: #f6f8fa; padding: 0.6em; overflow-x: auto; }
             pre.output { background: #fff; border-left: 3px solid #ccc; }
             table { border-collapse: collapse; } td, th { padding: 0.2em 0.5em; border: 1px solid #ddd; }
+            div.output > svg { max-width: 100%; height: auto; }
             </style>
 
             """);
