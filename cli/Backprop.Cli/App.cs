@@ -92,6 +92,11 @@ internal static class App
     private static void Train(Options options, TextWriter stdout, TextWriter stderr, Action epochDone)
     {
         // Fail now, not after a long run, if a file asked for cannot be written or would overwrite an input.
+        if (options.PlotPath is not null && LossPlot.Unavailable is { } noCharts)
+        {
+            throw new UsageException(noCharts);
+        }
+
         RequireWritable(options.SavePath, "--save");
         RequireWritable(options.PlotPath, "--plot");
         RequireDistinct(options);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Backprop.Charts;
 using Backprop.Files;
 
@@ -7,6 +8,14 @@ namespace Backprop.Cli;
 /// <summary>Writes the --plot chart: the loss per epoch, as a page that opens offline.</summary>
 internal static class LossPlot
 {
+    /// <summary>
+    /// Why this build cannot draw the chart, or null when it can. Plotly.NET writes a chart's JSON through C#
+    /// <c>dynamic</c>, which needs the JIT; the natively compiled program (<c>dotnet publish</c>) has none.
+    /// </summary>
+    public static string? Unavailable => RuntimeFeature.IsDynamicCodeSupported
+        ? null
+        : "--plot: this native build (dotnet publish) cannot draw charts, because Plotly.NET needs the .NET runtime's JIT: run `dotnet run --project cli/Backprop.Cli -- --plot FILE` for the chart.";
+
     /// <param name="losses">The loss of every epoch.</param>
     /// <param name="layers">The network's layer sizes, for the title.</param>
     /// <param name="data">What it was trained on, for the title: a file name or "seed 0".</param>

@@ -26,8 +26,11 @@ namespace Backprop.Charts;
 /// </remarks>
 internal static class FSharpCoreResolver
 {
-    /// <summary>The FSharp.Core assembly version Plotly.NET 6.0.0 references.</summary>
-    internal static readonly Version PlotlyFSharpCore = typeof(Plotly.NET.GenericChart).Assembly.GetReferencedAssemblies()
+    private static Version? _plotlyFSharpCore;
+
+    /// <summary>The FSharp.Core assembly version Plotly.NET 6.0.0 references (read from its metadata when first asked).</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Asked only from Resolve, which the runtime calls only where assemblies are loaded from files; a natively compiled program loads none.")]
+    internal static Version PlotlyFSharpCore => _plotlyFSharpCore ??= typeof(Plotly.NET.GenericChart).Assembly.GetReferencedAssemblies()
         .First(reference => reference.Name == "FSharp.Core").Version!;
 
     private static int _installed;
@@ -43,7 +46,9 @@ internal static class FSharpCoreResolver
     [SuppressMessage("Usage", "CA2255", Justification = "A notebook must not have to call anything: the fix has to run when the library loads.")]
     public static void Install()
     {
-        if (Interlocked.Exchange(ref _installed, 1) == 0)
+        // A natively compiled program (Native AOT, as `dotnet publish` builds the console program) has every
+        // assembly compiled in and loads none, so there is nothing to resolve.
+        if (RuntimeFeature.IsDynamicCodeSupported && Interlocked.Exchange(ref _installed, 1) == 0)
         {
             AssemblyLoadContext.Default.Resolving += Resolve;
         }

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+
+namespace Backprop.Tests.Cli;
+
+/// <summary>
+/// The natively compiled console program (<c>dotnet publish cli/Backprop.Cli</c>, Native AOT) does what the
+/// .NET build does: the same lines, the same files, the same errors; and it refuses --plot with one line.
+/// </summary>
+public sealed class NativeProgramTests(NativeProgramTests.Published program) : IClassFixture<NativeProgramTests.Published>
+{
+    [Fact]
+    public void The_main_job_prints_the_ten_lines_and_nothing_else()
+    {
+        var run = program.Run();
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Join('\n', NumPyFixtures.Strings(NumPyFixtures.TrainingCase("original").GetProperty("printed"))) + "\n", run.Stdout);
+        Assert.Equal(string.Empty, run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("--layers", "3,16,16,1", "--samples", "1000", "--epochs", "300", "--init", "he", "--print-every", "50")]
+    [InlineData("--layers", "3,64,64,1", "--samples", "5000", "--epochs", "3", "--init", "he", "--print-every", "1", "--no-progress")]
+    [InlineData("--lr", "zero")]
+    [InlineData("--layers", "3,2,1", "--samples", "0")]
+    public void Prints_what_the_dotnet_build_prints(params string[] args)
+    {
+        var native = program.Run(args);
+        var managed = CliRun.Of(args);
+
+        Assert.Equal(managed.ExitCode, native.ExitCode);
+        Assert.Equal(managed.Stdout, native.Stdout);
+        Assert.Equal(managed.Stderr, native.Stderr);
+    }
+
+    [Fact]
+    public void Trains_on_a_csv_file_saves_the_model_and_predicts_with_it()
+    {
+        using var folder = new TemporaryFolder();
+        var data = folder.Write("rides.csv", "temperature,humidity,rides\n0.2,0.5,1.5\n0.8,0.1,2.5\n0.5,0.9,1.0\n0.1,0.3,0.7\n");
+        var features = folder.Write("days.csv", "temperature,humidity\n0.3,0.4\n0.9,0.2\n");
+        var train = new[] { "--data", data, "--target", "rides", "--layers", "2,4,1", "--epochs", "50", "--print-every", "10", "--init", "he" };
+
+        var native = program.Run([.. train, "--save", folder.File("native.json")]);
+        var managed = CliRun.Of([.. train, "--save", folder.File("managed.json")]);
+
+        Assert.Equal(0, native.ExitCode);
+        Assert.Equal(managed.Stdout, native.Stdout);
+        Assert.Equal(File.ReadAllText(folder.File("managed.json")), File.ReadAllText(folder.File("native.json")));
+        var predicted = program.Run("--load", folder.File("native.json"), "--predict", features);
+        Assert.Equal(0, predicted.ExitCode);
+        Assert.Equal(CliRun.Of("--load", folder.File("managed.json"), "--predict", features).Stdout, predicted.Stdout);
+    }
+
+    [Fact]
+    public void Refuses_plot_with_one_line_that_names_the_fix_and_writes_nothing()
+    {
+        using var folder = new TemporaryFolder();
+
+        var run = program.Run("--plot", folder.File("loss.html"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Equal(
+            "error: --plot: this native build (dotnet publish) cannot draw charts, because Plotly.NET needs the .NET runtime's JIT: run `dotnet run --project cli/Backprop.Cli -- --plot FILE` for the chart.\n",
+            run.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    /// <summary>
+    /// The program published once for the whole class, from a copy of the sources (lib, cli and the shared build
+    /// files) in a temporary folder, so the publish never shares obj folders with the build that runs the tests.
+    /// </summary>
+    public sealed class Published : IDisposable
+    {
+        private readonly TemporaryFolder _folder = new();
+
+        public Published()
+        {
+            var root = Repository();
+            var sources = Path.Combine(_folder.Path, "src");
+            foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", ".editorconfig" })
+            {
+                Directory.CreateDirectory(sources);
+                File.Copy(Path.Combine(root, file), Path.Combine(sources, file));
+            }
+
+            CopySources(Path.Combine(root, "lib"), Path.Combine(sources, "lib"));
+            CopySources(Path.Combine(root, "cli"), Path.Combine(sources, "cli"));
+
+            var output = Path.Combine(_folder.Path, "out");
+            var publish = Start("dotnet", ["publish", Path.Combine(sources, "cli", "Backprop.Cli", "Backprop.Cli.csproj"), "-o", output, "--nologo", "-v", "quiet"]);
+            Assert.True(publish.ExitCode == 0, $"dotnet publish failed:\n{publish.Stdout}\n{publish.Stderr}");
+            Executable = Path.Combine(output, "Backprop.Cli");
+            Assert.True(File.Exists(Executable), $"no native program at {Executable}");
+            Assert.False(File.Exists(Path.Combine(output, "Backprop.Cli.dll")), "the publish should make a native program, not a .NET assembly");
+        }
+
+        /// <summary>The native program.</summary>
+        public string Executable { get; }
+
+        /// <summary>Runs the native program in the current folder.</summary>
+        internal CliRun Run(params string[] args) => Start(Executable, args);
+
+        public void Dispose() => _folder.Dispose();
+
+        private static CliRun Start(string program, IEnumerable<string> args)
+        {
+            var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEnd();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(10)), $"{program} did not finish");
+            return new CliRun(process.ExitCode, stdout, stderr.Result);
+        }
+
+        // The folder's files without build output (bin, obj).
+        private static void CopySources(string from, string to)
+        {
+            Directory.CreateDirectory(to);
+            foreach (var file in Directory.GetFiles(from))
+            {
+                File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+            }
+
+            foreach (var folder in Directory.GetDirectories(from).Where(d => Path.GetFileName(d) is not ("bin" or "obj")))
+            {
+                CopySources(folder, Path.Combine(to, Path.GetFileName(folder)));
+            }
+        }
+
+        private static string Repository()
+        {
+            var folder = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(folder, "Backprop.sln")))
+            {
+                folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException($"No Backprop.sln above {AppContext.BaseDirectory}.");
+            }
+
+            return folder;
+        }
+    }
+}
