@@ -1,3 +1,4 @@
+using Backprop.Engine;
 using Backprop.Files;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -32,7 +33,7 @@ internal static class DeadUnitWarning
     internal static string? For(Network network, Matrix<double> input, Options options)
     {
         var hidden = ReluActivity.HiddenUnitCount(network);
-        var dead = ReluActivity.DeadUnits(network.Forward(input));
+        var dead = FastEngine.Default.DeadUnits(network, input);
         if (hidden == 0 || dead.Count * 2 <= hidden)
         {
             return null;
@@ -47,6 +48,20 @@ internal static class DeadUnitWarning
         return $"warning: {dead.Count} of {hidden} hidden ReLU units output 0 for every sample ({names}), so they no longer learn. {fix}";
     }
 
-    private static bool AllRowsEqual(Matrix<double> input) =>
-        Enumerable.Range(1, input.RowCount - 1).All(row => input.Row(row).Equals(input.Row(0)));
+    // Only asked when most units are dead; stops at the first value that differs from the first row's.
+    private static bool AllRowsEqual(Matrix<double> input)
+    {
+        for (var row = 1; row < input.RowCount; row++)
+        {
+            for (var column = 0; column < input.ColumnCount; column++)
+            {
+                if (input[row, column] != input[0, column])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
 }

@@ -60,6 +60,36 @@ public sealed class FastEngine : ITrainingMethod
         }
     }
 
+    /// <summary>
+    /// The hidden ReLU units that fire for no sample of <paramref name="input"/> with the network's current
+    /// parameters, as (layer, unit), both 0-based, sorted by layer then unit: what
+    /// <c>ReluActivity.DeadUnits(network.Forward(input))</c> returns, computed by the engine's forward kernels.
+    /// </summary>
+    /// <remarks>
+    /// Runs on the calling thread with <see cref="Width"/>'s vectors, one tile of samples at a time, through the
+    /// hidden layers only and no deeper or further into the samples than the units that have not fired yet need:
+    /// a network with no dead units is decided by its first tile.
+    /// A unit fires where <c>z &gt; 0</c>; the engine rounds <c>z</c> as training does (see the class remarks), so
+    /// a unit whose largest <c>z</c> is within rounding of 0 could be judged differently from the readable pass.
+    /// A network without hidden layers has no dead units.
+    /// </remarks>
+    /// <param name="network">The network, read as it is now.</param>
+    /// <param name="input">X: one sample per row, one column per input unit.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="network"/> is null.</exception>
+    /// <exception cref="InvalidInputException">X is empty, holds a NaN or infinity, or does not have one column per input unit; or the network and data need a buffer longer than a .NET array can be.</exception>
+    public IReadOnlyList<(int Layer, int Unit)> DeadUnits(Network network, Matrix<double> input)
+    {
+        Checks.RequireInput(network, input);
+        try
+        {
+            return DeadUnitScan.Run(network, input, Width);
+        }
+        catch (OverflowException)
+        {
+            throw TooLarge(network.LayerSizes, input.RowCount);
+        }
+    }
+
     /// <summary>The one message for a run whose buffer sizes do not fit in an int.</summary>
     internal static InvalidInputException TooLarge(IReadOnlyList<int> layerSizes, int samples) =>
         new($"{samples} {(samples == 1 ? "sample" : "samples")} through layers {string.Join(',', layerSizes)} need buffers larger than .NET arrays allow: use fewer samples or smaller layers.");

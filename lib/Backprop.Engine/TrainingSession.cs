@@ -71,7 +71,7 @@ internal sealed class TrainingSession<V, S> : TrainingSession
     private readonly double[] _chunkLosses;
     private readonly AlignedBuffer[] _tiles;
     private readonly AlignedBuffer[] _lanes;
-    private readonly int[] _activationOffsets;
+    private readonly TileActivations _activations;
     private readonly AlignedBuffer _inputs;
     private readonly AlignedBuffer _targets;
     private readonly double _size;
@@ -105,20 +105,14 @@ internal sealed class TrainingSession<V, S> : TrainingSession
         }
 
         _chunkLosses = new double[_partition.ChunkCount];
-        _activationOffsets = new int[_layout.LayerCount];
-        var offset = 0;
-        for (var layer = 0; layer < _layout.LayerCount; layer++)
-        {
-            _activationOffsets[layer] = offset;
-            offset = checked(offset + (_layout.Outputs(layer) * _partition.TileStride));
-        }
+        _activations = new TileActivations(_layout, _partition.TileStride);
 
         var workers = Math.Max(1, Math.Min(Math.Min(Environment.ProcessorCount, maxThreads), _partition.ChunkCount));
         _tiles = new AlignedBuffer[workers];
         _lanes = new AlignedBuffer[workers];
         for (var w = 0; w < workers; w++)
         {
-            _tiles[w] = new AlignedBuffer(offset);
+            _tiles[w] = new AlignedBuffer(_activations.Length);
             _lanes[w] = new AlignedBuffer(checked(_layout.ParameterCount * S.Count));
         }
 
@@ -193,13 +187,7 @@ internal sealed class TrainingSession<V, S> : TrainingSession
         var theta = _theta.Span;
 
         // Forward: A_l = relu(A_{l-1}·W_l + b_l) for hidden layers, y_pred = A_{L-1}·W_L + b_L.
-        for (var layer = 0; layer <= last; layer++)
-        {
-            var output = Activations(tile, layer, padded);
-            ForwardKernel.Run<V, S>(
-                Inputs(tile, layer, start, padded), _layout.WeightMatrix(theta, layer), _layout.Bias(theta, layer), output, relu: layer < last);
-            ClearPadding(output, samples);
-        }
+        _activations.Forward<V, S>(theta, Inputs(tile, 0, start, padded), tile, samples, _layout.LayerCount);
 
         // Loss, and dZ = dL/dy_pred of the linear output layer (in place of y_pred).
         var targets = new FeatureRows(_targets.Span[start..], _layout.Outputs(last), samples, _partition.PaddedSamples);
@@ -221,8 +209,7 @@ internal sealed class TrainingSession<V, S> : TrainingSession
     }
 
     // A_l of the tile (Z_L, then dZ_l, as the epoch goes on): n_out rows of the tile's padded samples.
-    private FeatureRows Activations(Span<double> tile, int layer, int padded) =>
-        new(tile[_activationOffsets[layer]..], _layout.Outputs(layer), padded, _partition.TileStride);
+    private FeatureRows Activations(Span<double> tile, int layer, int padded) => _activations.Of(tile, layer, padded);
 
     // What feeds layer l: the data's rows for the first layer (samples from start on), the tile's A_{l-1} after.
     private FeatureRows Inputs(Span<double> tile, int layer, int start, int padded) =>
@@ -230,38 +217,11 @@ internal sealed class TrainingSession<V, S> : TrainingSession
             ? new(_inputs.Span[start..], _layout.Inputs(0), padded, _partition.PaddedSamples)
             : Activations(tile, layer - 1, padded);
 
-    // Padding samples (past the end of the batch, in the last tile only) are kept at exactly 0.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ClearPadding(FeatureRows rows, int samples)
-    {
-        for (var f = 0; samples < rows.Length && f < rows.Count; f++)
-        {
-            rows.Row(f)[samples..].Clear();
-        }
-    }
-
     // Xᵀ with each feature's column padded with zeros to paddedSamples: feature f at [f·paddedSamples, …).
     private static AlignedBuffer FeatureMajor(Matrix<double> m, int paddedSamples)
     {
         var buffer = new AlignedBuffer(checked(m.ColumnCount * paddedSamples));
-        var result = buffer.Span;
-        var stored = m.AsColumnMajorArray();
-        for (var f = 0; f < m.ColumnCount; f++)
-        {
-            var column = result.Slice(f * paddedSamples, m.RowCount);
-            if (stored is not null)
-            {
-                stored.AsSpan(f * m.RowCount, m.RowCount).CopyTo(column);
-            }
-            else
-            {
-                for (var r = 0; r < m.RowCount; r++)
-                {
-                    column[r] = m[r, f];
-                }
-            }
-        }
-
+        new FeatureRows(buffer.Span, m.ColumnCount, paddedSamples, paddedSamples).Load(m, firstRow: 0, m.RowCount);
         return buffer;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Engine;
 
@@ -48,6 +49,33 @@ internal readonly ref struct FeatureRows
 
     /// <summary>Row <paramref name="row"/>: its <see cref="Length"/> samples.</summary>
     public Span<double> Row(int row) => _values.Slice(row * Stride, Length);
+
+    /// <summary>
+    /// Fills the rows from <paramref name="m"/>, one sample per row of it: row <c>f</c> ← column <c>f</c> of
+    /// <paramref name="m"/> from row <paramref name="firstRow"/> on, for <paramref name="samples"/> samples, and 0 after them (padding).
+    /// </summary>
+    public void Load(Matrix<double> m, int firstRow, int samples)
+    {
+        Debug.Assert(m.ColumnCount == Count && samples <= Length && firstRow + samples <= m.RowCount);
+        var stored = m.AsColumnMajorArray();
+        for (var f = 0; f < Count; f++)
+        {
+            var row = Row(f);
+            if (stored is not null)
+            {
+                stored.AsSpan((f * m.RowCount) + firstRow, samples).CopyTo(row);
+            }
+            else
+            {
+                for (var r = 0; r < samples; r++)
+                {
+                    row[r] = m[firstRow + r, f];
+                }
+            }
+
+            row[samples..].Clear();
+        }
+    }
 }
 
 /// <summary>
