@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace Backprop.Engine;
 
@@ -29,6 +31,13 @@ internal interface IRowEpilogue<V>
 /// </remarks>
 internal static class RowProductKernel
 {
+    /// <summary>
+    /// Whether the JIT has 32 vector registers to keep a register block in (x64 with AVX-512, whose encoding
+    /// reaches registers 16–31 at every width, and Arm64) rather than 16 (x64 without AVX-512). A constant to the
+    /// JIT, so the test costs nothing.
+    /// </summary>
+    internal static bool WideBlocks => Avx512F.IsSupported || AdvSimd.Arm64.IsSupported;
+
     /// <summary>Samples per register block: 4 vectors.</summary>
     public static int Strip<V, S>()
         where V : struct

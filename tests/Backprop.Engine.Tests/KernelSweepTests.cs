@@ -4,13 +4,14 @@ using Backprop.Engine;
 namespace Backprop.Tests.Engine;
 
 /// <summary>
-/// Each kernel against a plain scalar loop, for every size from 1 to 9 in each of its dimensions (rows, terms,
-/// samples; so every register-block tail), at every vector width. Rows sit in buffers with gaps between them,
+/// Each kernel against a plain scalar loop, for every size from 1 to 13 in each of its dimensions (rows, terms,
+/// samples): every register-block tail, alone and after one or two whole blocks (the largest block is 6 wide),
+/// at every vector width. Rows sit in buffers with gaps between them,
 /// filled with NaN: a kernel that read a gap would give NaN, one that wrote there would leave no NaN.
 /// </summary>
 public class KernelSweepTests
 {
-    private const double Tolerance = 1e-14; // of Σ |terms|: sizes ≤ 9 leave a few roundings at most
+    private const double Tolerance = 1e-14; // of Σ |terms|: sizes ≤ 13 leave a few roundings at most
 
     public static TheoryData<int> Widths() => new() { 128, 256, 512 };
 
@@ -54,9 +55,9 @@ public class KernelSweepTests
     // 1..9 real samples (one register block, padded), then a few that take two and three blocks with a tail.
     private static IEnumerable<int> SampleCounts(int strip) => Enumerable.Range(1, 9).Concat([strip + 5, (2 * strip) + 1, 3 * strip]);
 
-    private static IEnumerable<int> Sizes => Enumerable.Range(1, 9);
+    private static IEnumerable<int> Sizes => Enumerable.Range(1, 13);
 
-    // Every (samples, inputs, outputs) with inputs and outputs 1..9, and the samples padded to whole blocks.
+    // Every (samples, inputs, outputs) with inputs and outputs 1..13, and the samples padded to whole blocks.
     private static IEnumerable<(int Samples, int Inputs, int Outputs, int Length)> Shapes(int strip) =>
         from samples in SampleCounts(strip)
         from inputs in Sizes
@@ -163,13 +164,19 @@ public class KernelSweepTests
                 var weightStart = LaneTotals(weightLanes, lanes);
                 var biasStart = LaneTotals(biasLanes, lanes);
 
-                WeightGradientKernel.Accumulate<V, S>(a.View, dz.View, weightLanes, biasLanes);
+                // The narrow blocks (for 16 vector registers) on a copy: the same sums, so the same bits.
+                var narrowWeightLanes = (double[])weightLanes.Clone();
+                var narrowBiasLanes = (double[])biasLanes.Clone();
+                WeightGradientKernel.Accumulate<V, S>(a.View, dz.View, weightLanes, biasLanes, wideBlocks: true);
+                WeightGradientKernel.Accumulate<V, S>(a.View, dz.View, narrowWeightLanes, narrowBiasLanes, wideBlocks: false);
                 var dW = new double[inputs * outputs];
                 var db = new double[outputs];
                 LaneSumKernel.Reduce<V, S>(weightLanes, dW);
                 LaneSumKernel.Reduce<V, S>(biasLanes, db);
 
                 var what = $"{S.Count} lanes, {samples} samples, {inputs} × {outputs}";
+                Assert.Equal(weightLanes, narrowWeightLanes);
+                Assert.Equal(biasLanes, narrowBiasLanes);
                 for (var j = 0; j < outputs; j++)
                 {
                     double bias = biasStart[j], biasSize = Math.Abs(biasStart[j]) + LaneSizes(biasLanes, lanes, j);
