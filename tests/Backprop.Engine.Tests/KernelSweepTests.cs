@@ -27,6 +27,11 @@ public class KernelSweepTests
 
     [Theory]
     [MemberData(nameof(Widths))]
+    public void Row_product_blocks_for_32_and_for_16_registers_give_the_same_bits(int bits) =>
+        OnWidth(bits, new RowProductSweep());
+
+    [Theory]
+    [MemberData(nameof(Widths))]
     public void Weight_gradient_adds_A_transposed_times_dZ_and_the_sums_of_dZ(int bits) =>
         OnWidth(bits, new WeightGradientSweep());
 
@@ -143,6 +148,62 @@ public class KernelSweepTests
                 dz.AssertGapsUntouched();
                 a.AssertGapsUntouched();
             }
+        }
+    }
+
+    // RowProductKernel.Multiply itself, with the 6-row blocks (32 registers) and with 3-row blocks only (16), on a
+    // matrix stored column by column and on a transpose (the backward and the forward pass read W in these two
+    // orders): Out = M · In, stored as is.
+    private sealed class RowProductSweep : ISweep
+    {
+        public void Run<V, S>()
+            where V : struct
+            where S : ISimd<V>
+        {
+            var random = new Random(5);
+            var strip = RowProductKernel.Strip<V, S>();
+            foreach (var (samples, inputs, outputs, length) in Shapes(strip))
+            {
+                var x = Rows.Random(random, inputs, length, samples);
+                var w = Values(random, inputs * outputs);
+                foreach (var transposed in new[] { false, true })
+                {
+                    var m = transposed ? StridedMatrix.ColumnMajor(w, inputs, outputs).Transposed : StridedMatrix.ColumnMajor(w, outputs, inputs);
+                    var wide = Rows.Random(random, outputs, length, length);
+                    var narrow = Rows.Random(random, outputs, length, length);
+
+                    RowProductKernel.Multiply<V, S, Store<V, S>>(m, x.View, wide.View, default, wideBlocks: true);
+                    RowProductKernel.Multiply<V, S, Store<V, S>>(m, x.View, narrow.View, default, wideBlocks: false);
+
+                    var what = $"{S.Count} lanes, {samples} samples, {inputs} → {outputs}, transposed {transposed}";
+                    for (var i = 0; i < outputs; i++)
+                    {
+                        for (var r = 0; r < length; r++)
+                        {
+                            double sum = 0, size = 0;
+                            for (var t = 0; t < inputs; t++)
+                            {
+                                sum += m[i, t] * x[t, r];
+                                size += Math.Abs(m[i, t] * x[t, r]);
+                            }
+
+                            Near(sum, wide[i, r], size, $"{what}: Out[{i}, {r}]");
+                            Assert.Equal(wide[i, r], narrow[i, r]);
+                        }
+                    }
+
+                    x.AssertGapsUntouched();
+                    wide.AssertGapsUntouched();
+                    narrow.AssertGapsUntouched();
+                }
+            }
+        }
+
+        private readonly struct Store<V, S> : IRowEpilogue<V>
+            where V : struct
+            where S : ISimd<V>
+        {
+            public void Finish(int row, V sum, ref double destination, nuint offset) => S.Store(sum, ref destination, offset);
         }
     }
 
