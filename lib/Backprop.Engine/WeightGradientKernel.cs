@@ -42,7 +42,7 @@ internal static class WeightGradientKernel
     /// <param name="delta">dZᵀ: n_out rows, as many samples as <paramref name="activations"/>.</param>
     /// <param name="weightLanes">dW's lane sums, added to.</param>
     /// <param name="biasLanes">db's lane sums, added to.</param>
-    /// <param name="wideBlocks">4 inputs × 6 outputs per block (32 vector registers), else 3 × 4 (16).</param>
+    /// <param name="wideBlocks">4 inputs × 6 outputs per block (32 vector registers), else 3 × 4 (16); 3 × 4 either way for a layer of at most 3 × 4.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate<V, S>(FeatureRows activations, FeatureRows delta, Span<double> weightLanes, Span<double> biasLanes, bool wideBlocks)
         where V : struct
@@ -55,6 +55,9 @@ internal static class WeightGradientKernel
 
         ref var g = ref MemoryMarshal.GetReference(weightLanes);
         ref var bias = ref MemoryMarshal.GetReference(biasLanes);
+
+        // A layer that fits in one 3 × 4 block takes it: a single 4 × 6 block's longer setup buys nothing there.
+        wideBlocks &= inputs > 3 || outputs > 4;
         int blockInputs = wideBlocks ? 4 : 3, blockOutputs = wideBlocks ? 6 : 4;
         for (var j = 0; j < outputs; j += blockOutputs)
         {
