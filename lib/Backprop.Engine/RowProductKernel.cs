@@ -7,7 +7,8 @@ namespace Backprop.Engine;
 
 /// <summary>
 /// What a <see cref="RowProductKernel"/> does with each finished vector of sums: add a bias, apply ReLU, mask
-/// by <c>relu'</c>… and store it.
+/// by <c>relu'</c>… and store it. Each register block calls its own copy, so <see cref="Finish"/> must not change
+/// the epilogue's fields (the ones here are readonly).
 /// </summary>
 /// <typeparam name="V">The vector type.</typeparam>
 internal interface IRowEpilogue<V>
@@ -27,14 +28,16 @@ internal interface IRowEpilogue<V>
 /// vectors of samples. With 32 vector registers (<see cref="WideBlocks"/>) a register block holds 6 output rows ×
 /// 4 vectors of samples: 24 independent sums for 6 broadcasts and 4 loads per term <c>t</c> (31 registers with
 /// the broadcasts and the loaded vector). With 16 it holds 3 rows × 4 vectors: 12 sums for 3 broadcasts and 4
-/// loads, which fill all 16. Either keeps both FMA units busy; the larger block pays its loads once per 24 sums
-/// instead of 12. A block takes its rows through every strip of 4 vectors in turn (rows outer, strips inner):
+/// loads, which fill all 16. Either keeps both FMA units busy; the larger block needs 10 loads per 24
+/// multiply-adds instead of 7 per 12. A block takes its rows through every strip of 4 vectors in turn (rows outer, strips inner):
 /// its setup is paid once per block, not once per strip, which matters where the sums are short (a layer with
 /// few inputs), and its rows of <c>M</c> stay in L1 while the input streams past. The rows left over after the
 /// 6-row blocks are done with one more 6-row block if there are 4 or 5 of them, else with 3-row blocks; a
-/// block with fewer rows than its size repeats its first row for the missing ones and does not store them. Every sum is the same whichever block computes it (each adds its terms
-/// in order <c>t</c> = 0, 1, …), so the blocks give the same bits. Every sum stays in a register until the
-/// epilogue, which is inlined into the block.
+/// block with fewer rows than its size repeats its first row for the missing ones and does not store them.
+/// Every sum is the same whichever block computes it (each adds its terms in order <c>t</c> = 0, 1, …), so the
+/// blocks give the same bits. Every sum stays in a register until the epilogue, which is inlined into the
+/// block. Each block gets its own copy of the epilogue, so the JIT can keep what the epilogue reads (the bias
+/// span, the ReLU flag) in registers instead of reloading it through a reference after every store.
 /// </remarks>
 internal static class RowProductKernel
 {
@@ -78,12 +81,12 @@ internal static class RowProductKernel
         var i = 0;
         for (; wideBlocks && m.Rows - i > 3; i += 6)
         {
-            Block6x4<V, S, E>(m, i, Math.Min(6, m.Rows - i), input, output, ref epilogue);
+            Block6x4<V, S, E>(m, i, Math.Min(6, m.Rows - i), input, output, epilogue);
         }
 
         for (; i < m.Rows; i += 3)
         {
-            Block3x4<V, S, E>(m, i, Math.Min(3, m.Rows - i), input, output, ref epilogue);
+            Block3x4<V, S, E>(m, i, Math.Min(3, m.Rows - i), input, output, epilogue);
         }
     }
 
@@ -92,7 +95,7 @@ internal static class RowProductKernel
     // row i and are not stored: 24 independent sums either way. The block's rows of M are found once for all the
     // strips.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block6x4<V, S, E>(StridedMatrix m, int i, int rows, FeatureRows input, FeatureRows output, ref E epilogue)
+    private static void Block6x4<V, S, E>(StridedMatrix m, int i, int rows, FeatureRows input, FeatureRows output, E epilogue)
         where V : struct
         where S : ISimd<V>
         where E : IRowEpilogue<V>, allows ref struct
@@ -188,7 +191,7 @@ internal static class RowProductKernel
 
     // The same for rows = 1, 2 or 3: 12 independent sums, which hide the FMA latency even for a single row.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block3x4<V, S, E>(StridedMatrix m, int i, int rows, FeatureRows input, FeatureRows output, ref E epilogue)
+    private static void Block3x4<V, S, E>(StridedMatrix m, int i, int rows, FeatureRows input, FeatureRows output, E epilogue)
         where V : struct
         where S : ISimd<V>
         where E : IRowEpilogue<V>, allows ref struct
