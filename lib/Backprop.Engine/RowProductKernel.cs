@@ -29,15 +29,16 @@ internal interface IRowEpilogue<V>
 /// 4 vectors of samples: 24 independent sums for 6 broadcasts and 4 loads per term <c>t</c> (31 registers with
 /// the broadcasts and the loaded vector). With 16 it holds 3 rows × 4 vectors: 12 sums for 3 broadcasts and 4
 /// loads, which fill all 16. Either keeps both FMA units busy; the larger block needs 10 loads per 24
-/// multiply-adds instead of 7 per 12. A block takes its rows through every strip of 4 vectors in turn (rows outer, strips inner):
-/// its setup is paid once per block, not once per strip, which matters where the sums are short (a layer with
-/// few inputs), and its rows of <c>M</c> stay in L1 while the input streams past. The rows left over after the
-/// 6-row blocks are done with one more 6-row block if there are 4 or 5 of them, else with 3-row blocks; a
-/// block with fewer rows than its size repeats its first row for the missing ones and does not store them.
-/// Every sum is the same whichever block computes it (each adds its terms in order <c>t</c> = 0, 1, …), so the
-/// blocks give the same bits. Every sum stays in a register until the epilogue, which is inlined into the
-/// block. Each block gets its own copy of the epilogue, so the JIT can keep what the epilogue reads (the bias
-/// span, the ReLU flag) in registers instead of reloading it through a reference after every store.
+/// multiply-adds instead of 7 per 12. A block takes its rows through every strip of 4 vectors in turn (rows
+/// outer, strips inner): its setup is paid once per block, not once per strip, which matters where the sums are
+/// short (a layer with few inputs), and its rows of <c>M</c> stay in L1 while the input streams past. The rows
+/// left over after the 6-row blocks are done with one more 6-row block if there are 4 or 5 of them, else with
+/// 3-row blocks; a block with fewer rows than its size repeats its first row for the missing ones and does not
+/// store them. Every sum is the same whichever block computes it (each adds its terms in order
+/// <c>t</c> = 0, 1, …), so the blocks give the same bits. Every sum stays in a register until the epilogue,
+/// which is inlined into the block. Each block gets its own copy of the epilogue, so the JIT can keep what the
+/// epilogue reads (the bias span, the ReLU flag) in registers instead of reloading it through a reference after
+/// every store.
 /// </remarks>
 internal static class RowProductKernel
 {
@@ -57,6 +58,7 @@ internal static class RowProductKernel
     /// <param name="input">In: rows of samples; its length is a multiple of 4 vectors.</param>
     /// <param name="output">Out: as many samples as <paramref name="input"/>; may hold values the epilogue reads.</param>
     /// <param name="epilogue">What is done with each vector of sums.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply<V, S, E>(StridedMatrix m, FeatureRows input, FeatureRows output, E epilogue)
         where V : struct
         where S : ISimd<V>

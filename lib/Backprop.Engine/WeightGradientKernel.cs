@@ -32,6 +32,7 @@ internal static class WeightGradientKernel
     /// <param name="delta">dZᵀ: n_out rows, as many samples as <paramref name="activations"/> (a multiple of the sample granule).</param>
     /// <param name="weightLanes">dW's lane sums, added to: <c>V</c> doubles per weight, weights column-major like W.</param>
     /// <param name="biasLanes">db's lane sums, added to: <c>V</c> doubles per output.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate<V, S>(FeatureRows activations, FeatureRows delta, Span<double> weightLanes, Span<double> biasLanes)
         where V : struct
         where S : ISimd<V> =>
