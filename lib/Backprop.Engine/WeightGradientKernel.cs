@@ -43,7 +43,7 @@ internal static class WeightGradientKernel
     /// <param name="delta">dZᵀ: n_out rows, as many samples as <paramref name="activations"/>.</param>
     /// <param name="weightLanes">dW's lane sums, added to.</param>
     /// <param name="biasLanes">db's lane sums, added to.</param>
-    /// <param name="wideBlocks">4 inputs × 6 outputs per block (32 vector registers), else 3 × 4 (16); 3 × 4 either way for a layer of at most 3 × 4.</param>
+    /// <param name="wideBlocks">4 inputs × 6 outputs per block where they fill it (32 vector registers), else 3 × 4 only (16).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Accumulate<V, S>(FeatureRows activations, FeatureRows delta, Span<double> weightLanes, Span<double> biasLanes, bool wideBlocks)
         where V : struct
@@ -57,17 +57,19 @@ internal static class WeightGradientKernel
         ref var g = ref MemoryMarshal.GetReference(weightLanes);
         ref var bias = ref MemoryMarshal.GetReference(biasLanes);
 
-        // A layer that fits in one 3 × 4 block takes it: a single 4 × 6 block's longer setup buys nothing there.
-        wideBlocks &= inputs > 3 || outputs > 4;
-        int blockInputs = wideBlocks ? 4 : 3, blockOutputs = wideBlocks ? 6 : 4;
-        for (var j = 0; j < outputs; j += blockOutputs)
+        // Outputs go in bands of 6 (4 × 6 blocks) while at least 5 are left and the layer has at least 4 inputs,
+        // else in bands of 4 (3 × 4 blocks): a 4 × 6 block computes all 24 sums however few it stores, so it is
+        // only worth its setup when at least 20 of them are kept.
+        var wideBands = wideBlocks && inputs > 3;
+        for (var j = 0; j < outputs;)
         {
-            var jCount = Math.Min(blockOutputs, outputs - j);
-            for (var k = 0; k < inputs; k += blockInputs)
+            var wide = wideBands && outputs - j > 4;
+            var jCount = Math.Min(wide ? 6 : 4, outputs - j);
+            for (var k = 0; k < inputs; k += wide ? 4 : 3)
             {
                 // Column j of dW holds the gradients of the weights into output j: dW[k, j] at j·inputs + k.
                 ref var lanes = ref Unsafe.Add(ref g, ((j * inputs) + k) * width);
-                if (wideBlocks)
+                if (wide)
                 {
                     Block4x6<V, S>(activations, k, Math.Min(4, inputs - k), delta, j, jCount, ref lanes, inputs * width);
                 }
@@ -78,6 +80,7 @@ internal static class WeightGradientKernel
             }
 
             BiasBlock<V, S>(delta, j, jCount, ref Unsafe.Add(ref bias, j * width));
+            j += jCount;
         }
     }
 
