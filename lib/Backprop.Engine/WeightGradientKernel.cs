@@ -19,8 +19,10 @@ namespace Backprop.Engine;
 /// 3 inputs × 4 outputs: 12 sums, 7 loads per 12 multiply-adds; the 24-sum block would not fit and the JIT
 /// would spill sums to the stack. The outputs are the outer loop: a block's rows of <c>dZ</c> stay in L1 while
 /// every row of <c>A_prev</c> passes them, and <c>db</c>'s sums are taken from those rows while they are there.
-/// The last blocks of a layer whose sizes are not multiples of the block's use the same block for fewer. Every
-/// sum is the same whichever block computes it (each lane adds its samples in order), so the two block sizes
+/// Outputs go in bands of 6 while at least 5 are left, the rest in bands of 4 by 3 × 4 blocks (as do layers with
+/// fewer than 4 inputs): a 4 × 6 block computes all 24 sums however few it stores. A block with fewer inputs or
+/// outputs than its size (at the end of a band, or of the layer) repeats its first for the missing ones and
+/// does not store their sums. Every sum is the same whichever block computes it (each lane adds its samples in order), so the two block sizes
 /// give the same bits. At the end of the tile the sums are added, lane by lane, to the chunk's lane sums
 /// (<c>V</c> doubles per weight); the lanes are added together once per chunk (<see cref="LaneSumKernel"/>),
 /// not once per tile. Every addition happens in an order fixed by the batch partition, never by which thread ran
