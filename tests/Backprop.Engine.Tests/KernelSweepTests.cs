@@ -4,13 +4,14 @@ using Backprop.Engine;
 namespace Backprop.Tests.Engine;
 
 /// <summary>
-/// Each kernel against a plain scalar loop, for every size from 1 to 9 in each of its dimensions (rows, terms,
-/// samples; so every register-block tail), at every vector width. Rows sit in buffers with gaps between them,
+/// Each kernel against a plain scalar loop, for every size from 1 to 13 in each of its dimensions (rows, terms,
+/// samples): every register-block tail, alone and after one or two whole blocks (the largest block is 6 wide),
+/// at every vector width. Rows sit in buffers with gaps between them,
 /// filled with NaN: a kernel that read a gap would give NaN, one that wrote there would leave no NaN.
 /// </summary>
 public class KernelSweepTests
 {
-    private const double Tolerance = 1e-14; // of Σ |terms|: sizes ≤ 9 leave a few roundings at most
+    private const double Tolerance = 1e-14; // of Σ |terms|: sizes ≤ 13 leave a few roundings at most
 
     public static TheoryData<int> Widths() => new() { 128, 256, 512 };
 
@@ -23,6 +24,11 @@ public class KernelSweepTests
     [MemberData(nameof(Widths))]
     public void Backward_is_dZ_times_W_transposed_masked_by_relu_derivative(int bits) =>
         OnWidth(bits, new BackwardSweep());
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public void Row_product_blocks_for_32_and_for_16_registers_give_the_same_bits(int bits) =>
+        OnWidth(bits, new RowProductSweep());
 
     [Theory]
     [MemberData(nameof(Widths))]
@@ -54,9 +60,9 @@ public class KernelSweepTests
     // 1..9 real samples (one register block, padded), then a few that take two and three blocks with a tail.
     private static IEnumerable<int> SampleCounts(int strip) => Enumerable.Range(1, 9).Concat([strip + 5, (2 * strip) + 1, 3 * strip]);
 
-    private static IEnumerable<int> Sizes => Enumerable.Range(1, 9);
+    private static IEnumerable<int> Sizes => Enumerable.Range(1, 13);
 
-    // Every (samples, inputs, outputs) with inputs and outputs 1..9, and the samples padded to whole blocks.
+    // Every (samples, inputs, outputs) with inputs and outputs 1..13, and the samples padded to whole blocks.
     private static IEnumerable<(int Samples, int Inputs, int Outputs, int Length)> Shapes(int strip) =>
         from samples in SampleCounts(strip)
         from inputs in Sizes
@@ -145,6 +151,62 @@ public class KernelSweepTests
         }
     }
 
+    // RowProductKernel.Multiply itself, with the 6-row blocks (32 registers) and with 3-row blocks only (16), on a
+    // matrix stored column by column and on a transpose (the backward and the forward pass read W in these two
+    // orders): Out = M · In, stored as is.
+    private sealed class RowProductSweep : ISweep
+    {
+        public void Run<V, S>()
+            where V : struct
+            where S : ISimd<V>
+        {
+            var random = new Random(5);
+            var strip = RowProductKernel.Strip<V, S>();
+            foreach (var (samples, inputs, outputs, length) in Shapes(strip))
+            {
+                var x = Rows.Random(random, inputs, length, samples);
+                var w = Values(random, inputs * outputs);
+                foreach (var transposed in new[] { false, true })
+                {
+                    var m = transposed ? StridedMatrix.ColumnMajor(w, inputs, outputs).Transposed : StridedMatrix.ColumnMajor(w, outputs, inputs);
+                    var wide = Rows.Random(random, outputs, length, length);
+                    var narrow = Rows.Random(random, outputs, length, length);
+
+                    RowProductKernel.Multiply<V, S, Store<V, S>>(m, x.View, wide.View, default, wideBlocks: true);
+                    RowProductKernel.Multiply<V, S, Store<V, S>>(m, x.View, narrow.View, default, wideBlocks: false);
+
+                    var what = $"{S.Count} lanes, {samples} samples, {inputs} → {outputs}, transposed {transposed}";
+                    for (var i = 0; i < outputs; i++)
+                    {
+                        for (var r = 0; r < length; r++)
+                        {
+                            double sum = 0, size = 0;
+                            for (var t = 0; t < inputs; t++)
+                            {
+                                sum += m[i, t] * x[t, r];
+                                size += Math.Abs(m[i, t] * x[t, r]);
+                            }
+
+                            Near(sum, wide[i, r], size, $"{what}: Out[{i}, {r}]");
+                            Assert.Equal(wide[i, r], narrow[i, r]);
+                        }
+                    }
+
+                    x.AssertGapsUntouched();
+                    wide.AssertGapsUntouched();
+                    narrow.AssertGapsUntouched();
+                }
+            }
+        }
+
+        private readonly struct Store<V, S> : IRowEpilogue<V>
+            where V : struct
+            where S : ISimd<V>
+        {
+            public void Finish(int row, V sum, ref double destination, nuint offset) => S.Store(sum, ref destination, offset);
+        }
+    }
+
     private sealed class WeightGradientSweep : ISweep
     {
         public void Run<V, S>()
@@ -163,13 +225,19 @@ public class KernelSweepTests
                 var weightStart = LaneTotals(weightLanes, lanes);
                 var biasStart = LaneTotals(biasLanes, lanes);
 
-                WeightGradientKernel.Accumulate<V, S>(a.View, dz.View, weightLanes, biasLanes);
+                // The narrow blocks (for 16 vector registers) on a copy: the same sums, so the same bits.
+                var narrowWeightLanes = (double[])weightLanes.Clone();
+                var narrowBiasLanes = (double[])biasLanes.Clone();
+                WeightGradientKernel.Accumulate<V, S>(a.View, dz.View, weightLanes, biasLanes, wideBlocks: true);
+                WeightGradientKernel.Accumulate<V, S>(a.View, dz.View, narrowWeightLanes, narrowBiasLanes, wideBlocks: false);
                 var dW = new double[inputs * outputs];
                 var db = new double[outputs];
                 LaneSumKernel.Reduce<V, S>(weightLanes, dW);
                 LaneSumKernel.Reduce<V, S>(biasLanes, db);
 
                 var what = $"{S.Count} lanes, {samples} samples, {inputs} × {outputs}";
+                Assert.Equal(weightLanes, narrowWeightLanes);
+                Assert.Equal(biasLanes, narrowBiasLanes);
                 for (var j = 0; j < outputs; j++)
                 {
                     double bias = biasStart[j], biasSize = Math.Abs(biasStart[j]) + LaneSizes(biasLanes, lanes, j);
