@@ -42,7 +42,7 @@ internal static class WeightGradientKernel
 
     /// <summary><see cref="Accumulate{V, S}(FeatureRows, FeatureRows, Span{double}, Span{double})"/> with the block size chosen by the caller (the tests run both).</summary>
     /// <param name="activations">A_prevᵀ: n_in rows of samples.</param>
-    /// <param name="delta">dZᵀ: n_out rows, as many samples as <paramref name="activations"/>.</param>
+    /// <param name="delta">dZᵀ: n_out rows, as many samples as <paramref name="activations"/> (a multiple of the sample granule).</param>
     /// <param name="weightLanes">dW's lane sums, added to.</param>
     /// <param name="biasLanes">db's lane sums, added to.</param>
     /// <param name="wideBlocks">4 inputs × 6 outputs per block where they fill it (32 vector registers), else 3 × 4 only (16).</param>
@@ -53,7 +53,7 @@ internal static class WeightGradientKernel
     {
         var width = S.Count;
         int inputs = activations.Count, outputs = delta.Count;
-        Debug.Assert(activations.Length == delta.Length && delta.Length % S.Count == 0);
+        Debug.Assert(activations.Length == delta.Length && delta.Length % RowProductKernel.Strip<V, S>() == 0);
         Debug.Assert(weightLanes.Length >= inputs * outputs * width && biasLanes.Length >= outputs * width);
 
         ref var g = ref MemoryMarshal.GetReference(weightLanes);
@@ -81,7 +81,12 @@ internal static class WeightGradientKernel
                 }
             }
 
-            BiasBlock<V, S>(delta, j, jCount, ref Unsafe.Add(ref bias, j * width));
+            // db[j..j+jCount] += the band's rows of dZ summed, while they are still in L1.
+            for (var o = j; o < j + jCount; o++)
+            {
+                AddTo<V, S>(ref Unsafe.Add(ref bias, o * width), Sum<V, S>(ref delta[o, 0], delta.Length));
+            }
+
             j += jCount;
         }
     }
@@ -232,41 +237,23 @@ internal static class WeightGradientKernel
         }
     }
 
-    // db[j..j+jCount] += Σᵣ dZᵀ[j.., r], lane by lane, for the up to 6 outputs of one block (rows still in L1):
-    // 6 independent sums.
+    // Σᵣ x[r] per lane, in 4 vector sums (samples: a multiple of 4 vectors).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BiasBlock<V, S>(FeatureRows delta, int j, int jCount, ref double lanes)
+    private static V Sum<V, S>(ref double x, int samples)
         where V : struct
         where S : ISimd<V>
     {
         var width = (nuint)S.Count;
-        ref var d0 = ref delta[j, 0];
-        ref var d1 = ref delta[j + Math.Min(1, jCount - 1), 0];
-        ref var d2 = ref delta[j + Math.Min(2, jCount - 1), 0];
-        ref var d3 = ref delta[j + Math.Min(3, jCount - 1), 0];
-        ref var d4 = ref delta[j + Math.Min(4, jCount - 1), 0];
-        ref var d5 = ref delta[j + Math.Min(5, jCount - 1), 0];
-        V s0 = S.Zero, s1 = S.Zero, s2 = S.Zero, s3 = S.Zero, s4 = S.Zero, s5 = S.Zero;
-        for (nuint r = 0; r < (nuint)delta.Length; r += width)
+        V s0 = S.Zero, s1 = S.Zero, s2 = S.Zero, s3 = S.Zero;
+        for (nuint r = 0; r < (nuint)samples; r += 4 * width)
         {
-            s0 = S.Add(s0, S.Load(ref d0, r));
-            s1 = S.Add(s1, S.Load(ref d1, r));
-            s2 = S.Add(s2, S.Load(ref d2, r));
-            s3 = S.Add(s3, S.Load(ref d3, r));
-            s4 = S.Add(s4, S.Load(ref d4, r));
-            s5 = S.Add(s5, S.Load(ref d5, r));
+            s0 = S.Add(s0, S.Load(ref x, r));
+            s1 = S.Add(s1, S.Load(ref x, r + width));
+            s2 = S.Add(s2, S.Load(ref x, r + (2 * width)));
+            s3 = S.Add(s3, S.Load(ref x, r + (3 * width)));
         }
 
-        AddTo<V, S>(ref lanes, jCount, s0, s1, s2, s3);
-        if (jCount > 4)
-        {
-            AddTo<V, S>(ref Unsafe.Add(ref lanes, 4 * width), s4);
-        }
-
-        if (jCount > 5)
-        {
-            AddTo<V, S>(ref Unsafe.Add(ref lanes, 5 * width), s5);
-        }
+        return S.Add(S.Add(s0, s1), S.Add(s2, s3));
     }
 
     // lanes[0..V) += s
@@ -276,7 +263,7 @@ internal static class WeightGradientKernel
         where S : ISimd<V> =>
         S.Store(S.Add(S.Load(ref lanes, 0), s), ref lanes, 0);
 
-    // lanes[0..count·V) += (s0, s1, s2)[..count]: up to three consecutive sums (weights of one column of dW, or biases).
+    // lanes[0..count·V) += (s0, s1, s2)[..count]: up to three consecutive weights of one column of dW.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddTo<V, S>(ref double lanes, int count, V s0, V s1, V s2)
         where V : struct
