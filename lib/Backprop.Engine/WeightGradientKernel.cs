@@ -22,8 +22,8 @@ namespace Backprop.Engine;
 /// Outputs go in bands of 6 while at least 5 are left, the rest in bands of 4 by 3 × 4 blocks (as do layers with
 /// fewer than 4 inputs): a 4 × 6 block computes all 24 sums however few it stores. A block with fewer inputs or
 /// outputs than its size (at the end of a band, or of the layer) repeats its first for the missing ones and
-/// does not store their sums. Every sum is the same whichever block computes it (each lane adds its samples in order), so the two block sizes
-/// give the same bits. At the end of the tile the sums are added, lane by lane, to the chunk's lane sums
+/// does not store their sums. Every sum is the same whichever block computes it (each lane adds its samples in
+/// order), so the two block sizes give the same bits. At the end of the tile the sums are added, lane by lane, to the chunk's lane sums
 /// (<c>V</c> doubles per weight); the lanes are added together once per chunk (<see cref="LaneSumKernel"/>),
 /// not once per tile. Every addition happens in an order fixed by the batch partition, never by which thread ran
 /// which chunk.
@@ -59,9 +59,7 @@ internal static class WeightGradientKernel
         ref var g = ref MemoryMarshal.GetReference(weightLanes);
         ref var bias = ref MemoryMarshal.GetReference(biasLanes);
 
-        // Outputs go in bands of 6 (4 × 6 blocks) while at least 5 are left and the layer has at least 4 inputs,
-        // else in bands of 4 (3 × 4 blocks): a 4 × 6 block computes all 24 sums however few it stores, so it is
-        // only worth its setup when at least 20 of them are kept.
+        // Bands of outputs: 6 wide (4 × 6 blocks) or 4 wide (3 × 4 blocks), as the remarks say.
         var wideBands = wideBlocks && inputs > 3;
         for (var j = 0; j < outputs;)
         {

@@ -115,17 +115,10 @@ public partial class Lesson1LoopTests
 
     private static string ThisFile([CallerFilePath] string path = "") => path;
 
-    /// <summary>notebooks/01-backprop.ipynb's code cell that defines <c>train</c>, found from this file's folder.</summary>
+    /// <summary>notebooks/01-backprop.ipynb's code cell that defines <c>train</c>, read from the checkout.</summary>
     private static string TrainCell()
     {
-        var root = Path.GetDirectoryName(ThisFile());
-        while (root is not null && !File.Exists(Path.Combine(root, "Backprop.sln")))
-        {
-            root = Path.GetDirectoryName(root);
-        }
-
-        Assert.NotNull(root);
-        using var notebook = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "notebooks", "01-backprop.ipynb")));
+        using var notebook = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "notebooks", "01-backprop.ipynb")));
         return notebook.RootElement.GetProperty("cells").EnumerateArray()
             .Where(cell => cell.GetProperty("cell_type").GetString() == "code")
             .Select(cell => string.Concat(cell.GetProperty("source").EnumerateArray().Select(line => line.GetString())))

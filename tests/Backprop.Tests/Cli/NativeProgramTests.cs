@@ -77,11 +77,11 @@ public sealed class NativeProgramTests(NativeProgramTests.Published program) : I
 
         public Published()
         {
-            var root = Repository();
+            var root = Repository.Root;
             var sources = Path.Combine(_folder.Path, "src");
+            Directory.CreateDirectory(sources);
             foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", ".editorconfig" })
             {
-                Directory.CreateDirectory(sources);
                 File.Copy(Path.Combine(root, file), Path.Combine(sources, file));
             }
 
@@ -132,17 +132,6 @@ public sealed class NativeProgramTests(NativeProgramTests.Published program) : I
             {
                 CopySources(folder, Path.Combine(to, Path.GetFileName(folder)));
             }
-        }
-
-        private static string Repository()
-        {
-            var folder = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(folder, "Backprop.sln")))
-            {
-                folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException($"No Backprop.sln above {AppContext.BaseDirectory}.");
-            }
-
-            return folder;
         }
     }
 }
