@@ -23,6 +23,27 @@ internal static class BackwardKernel
         where S : ISimd<V> =>
         RowProductKernel.Multiply<V, S, ReluMask<V, S>>(weights, delta, activationsInDeltasOut, default);
 
+    /// <summary>The scalar reference for <see cref="Run{V, S}"/>: <c>W·dZᵀ</c> in plain loops, then masked by <c>relu'(A_prev)</c>.</summary>
+    /// <param name="delta">dZᵀ of this layer: n_out rows of samples.</param>
+    /// <param name="weights">W: n_in × n_out.</param>
+    /// <param name="activationsInDeltasOut">A_prevᵀ on entry, dZ_prevᵀ on return.</param>
+    internal static void Reference(FeatureRows delta, StridedMatrix weights, FeatureRows activationsInDeltasOut)
+    {
+        var count = activationsInDeltasOut.Count;
+        var length = activationsInDeltasOut.Length;
+        var product = new FeatureRows(new double[count * length], count, length, length);
+        RowProductKernel.Reference(weights, delta, product);
+        for (var k = 0; k < count; k++)
+        {
+            var dz = activationsInDeltasOut.Row(k);
+            var da = product.Row(k);
+            for (var r = 0; r < length; r++)
+            {
+                dz[r] = da[r] * (dz[r] > 0 ? 1.0 : 0.0);
+            }
+        }
+    }
+
     // dz = da ⊙ relu'(a), over the activation a it replaces.
     private readonly struct ReluMask<V, S> : IRowEpilogue<V>
         where V : struct

@@ -18,12 +18,21 @@ internal static class FiniteCheck
             probe += new Vector<double>(values[i..]) * Vector<double>.Zero;
         }
 
-        var rest = 0.0;
-        for (; i < values.Length; i++)
+        return Vector.Sum(probe) == 0.0 && Reference(values[i..]);
+    }
+
+    /// <summary>The scalar reference for <see cref="AllFinite"/>, which also does its last few elements.</summary>
+    /// <param name="values">The numbers to look at.</param>
+    internal static bool Reference(ReadOnlySpan<double> values)
+    {
+        foreach (var value in values)
         {
-            rest += values[i] * 0.0;
+            if (!double.IsFinite(value))
+            {
+                return false;
+            }
         }
 
-        return Vector.Sum(probe) + rest == 0.0;
+        return true;
     }
 }

@@ -24,6 +24,25 @@ internal static class ForwardKernel
         RowProductKernel.Multiply<V, S, AddBias<V, S>>(weights.Transposed, input, output, new(bias, relu));
     }
 
+    /// <summary>The scalar reference for <see cref="Run{V, S}"/>: <c>Zᵀ = Wᵀ·Aᵀ</c> in plain loops, then <c>+ b</c> and ReLU.</summary>
+    /// <param name="input">Aᵀ: n_in rows of samples.</param>
+    /// <param name="weights">W: n_in × n_out.</param>
+    /// <param name="bias">b, one value per output.</param>
+    /// <param name="output">Zᵀ, or relu(Zᵀ) on a hidden layer.</param>
+    /// <param name="relu">Whether this is a hidden layer (ReLU) or the linear output layer.</param>
+    internal static void Reference(FeatureRows input, StridedMatrix weights, ReadOnlySpan<double> bias, FeatureRows output, bool relu)
+    {
+        RowProductKernel.Reference(weights.Transposed, input, output);
+        for (var j = 0; j < output.Count; j++)
+        {
+            foreach (ref var z in output.Row(j))
+            {
+                z += bias[j];
+                z = relu ? Math.Max(0.0, z) : z;
+            }
+        }
+    }
+
     // z = sum + b[j], and a = relu(z) on a hidden layer.
     private readonly ref struct AddBias<V, S>(ReadOnlySpan<double> bias, bool relu) : IRowEpilogue<V>
         where V : struct

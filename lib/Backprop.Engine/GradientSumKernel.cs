@@ -21,7 +21,15 @@ internal static class GradientSumKernel
             (new Vector<double>(total[i..]) + new Vector<double>(part[i..])).CopyTo(total[i..]);
         }
 
-        for (; i < total.Length; i++)
+        Reference(total[i..], part[i..]);
+    }
+
+    /// <summary>The scalar reference for <see cref="AddInto"/>, which also does its last few elements: <c>total[i] += part[i]</c>.</summary>
+    /// <param name="total">The total, added to.</param>
+    /// <param name="part">One chunk's gradient, as long as <paramref name="total"/>.</param>
+    internal static void Reference(Span<double> total, ReadOnlySpan<double> part)
+    {
+        for (var i = 0; i < total.Length; i++)
         {
             total[i] += part[i];
         }

@@ -25,4 +25,22 @@ internal static class LaneSumKernel
             gradient[i] = S.Sum(S.Load(ref l, (nuint)(i * width)));
         }
     }
+
+    /// <summary>The scalar reference for <see cref="Reduce{V, S}"/>: each value's <paramref name="width"/> lanes added from the first.</summary>
+    /// <param name="lanes">The lane sums: <paramref name="width"/> doubles per value.</param>
+    /// <param name="gradient">The values, overwritten.</param>
+    /// <param name="width">Lanes per value.</param>
+    internal static void Reference(ReadOnlySpan<double> lanes, Span<double> gradient, int width)
+    {
+        for (var i = 0; i < gradient.Length; i++)
+        {
+            var sum = 0.0;
+            foreach (var lane in lanes.Slice(i * width, width))
+            {
+                sum += lane;
+            }
+
+            gradient[i] = sum;
+        }
+    }
 }

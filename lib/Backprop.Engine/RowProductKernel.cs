@@ -251,6 +251,31 @@ internal static class RowProductKernel
         }
     }
 
+    /// <summary>
+    /// The scalar reference: <c>Out[i, r] = Σₜ M[i, t] · In[t, r]</c>, stored as it is (no epilogue), one sum at
+    /// a time in plain loops. Each sum is added as every register block adds it (<c>t</c> = 0, 1, …, one fused
+    /// multiply-add per term), so the blocks must give these bits exactly; the tests hold them to it.
+    /// </summary>
+    /// <param name="m">M: <c>output.Count</c> × <c>input.Count</c>.</param>
+    /// <param name="input">In: rows of samples.</param>
+    /// <param name="output">Out: as many samples as <paramref name="input"/>.</param>
+    internal static void Reference(StridedMatrix m, FeatureRows input, FeatureRows output)
+    {
+        for (var i = 0; i < m.Rows; i++)
+        {
+            for (var r = 0; r < output.Length; r++)
+            {
+                var sum = 0.0;
+                for (var t = 0; t < m.Columns; t++)
+                {
+                    sum = Math.FusedMultiplyAdd(m[i, t], input[t, r], sum);
+                }
+
+                output[i, r] = sum;
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Finish<V, E>(ref E epilogue, int row, ref double destination, nuint width, V s0, V s1, V s2, V s3)
         where V : struct

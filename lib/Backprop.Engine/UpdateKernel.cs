@@ -23,7 +23,16 @@ internal static class UpdateKernel
             (new Vector<double>(parameters[i..]) - (rate * new Vector<double>(gradient[i..]))).CopyTo(parameters[i..]);
         }
 
-        for (; i < parameters.Length; i++)
+        Reference(parameters[i..], gradient[i..], learningRate);
+    }
+
+    /// <summary>The scalar reference for <see cref="Step"/>, which also does its last few elements: <c>θ[i] −= lr · g[i]</c>.</summary>
+    /// <param name="parameters">θ, updated in place.</param>
+    /// <param name="gradient">g, as long as θ.</param>
+    /// <param name="learningRate">lr.</param>
+    internal static void Reference(Span<double> parameters, ReadOnlySpan<double> gradient, double learningRate)
+    {
+        for (var i = 0; i < parameters.Length; i++)
         {
             parameters[i] -= learningRate * gradient[i];
         }

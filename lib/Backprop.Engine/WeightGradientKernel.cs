@@ -89,6 +89,40 @@ internal static class WeightGradientKernel
         }
     }
 
+    /// <summary>
+    /// The scalar reference for <see cref="Accumulate{V, S}(FeatureRows, FeatureRows, Span{double}, Span{double})"/>
+    /// followed by <see cref="LaneSumKernel"/>: <c>dW[k, j] += Σᵣ A_prevᵀ[k, r] · dZᵀ[j, r]</c> and
+    /// <c>db[j] += Σᵣ dZᵀ[j, r]</c> on the gradient itself, one sum at a time, sample after sample. The kernel adds
+    /// the samples lane by lane and then the lanes, so the two agree to rounding, not to the bit.
+    /// </summary>
+    /// <param name="activations">A_prevᵀ: n_in rows of samples.</param>
+    /// <param name="delta">dZᵀ: n_out rows, as many samples as <paramref name="activations"/>.</param>
+    /// <param name="dW">dW, added to: n_in × n_out, column-major like W.</param>
+    /// <param name="db">db, added to: one value per output.</param>
+    internal static void Reference(FeatureRows activations, FeatureRows delta, Span<double> dW, Span<double> db)
+    {
+        for (var j = 0; j < delta.Count; j++)
+        {
+            var dz = delta.Row(j);
+            foreach (var value in dz)
+            {
+                db[j] += value;
+            }
+
+            for (var k = 0; k < activations.Count; k++)
+            {
+                var a = activations.Row(k);
+                var sum = dW[(j * activations.Count) + k];
+                for (var r = 0; r < dz.Length; r++)
+                {
+                    sum = Math.FusedMultiplyAdd(a[r], dz[r], sum);
+                }
+
+                dW[(j * activations.Count) + k] = sum;
+            }
+        }
+    }
+
     // dW[k..k+kCount, j..j+jCount] += Σᵣ A_prevᵀ[k.., r] · dZᵀ[j.., r], lane by lane, for up to 4 inputs × 6
     // outputs: sum s_ab is dW[k + a, j + b]. Missing inputs or outputs repeat the first one and are not stored:
     // 24 independent sums either way. laneStride is the distance from dW[k, j]'s lanes to dW[k, j + 1]'s.

@@ -4,10 +4,13 @@ using Backprop.Engine;
 namespace Backprop.Tests.Engine;
 
 /// <summary>
-/// Each kernel against a plain scalar loop, for every size from 1 to 13 in each of its dimensions (rows, terms,
-/// samples): every register-block tail, alone and after one or two whole blocks (the largest block is 6 wide),
-/// at every vector width. Rows sit in buffers with gaps between them,
-/// filled with NaN: a kernel that read a gap would give NaN, one that wrote there would leave no NaN.
+/// Each kernel against the scalar reference beside it (its <c>Reference</c> method), for every size from 1 to 13
+/// in each of its dimensions (rows, terms, samples): every register-block tail, alone and after one or two whole
+/// blocks (the largest block is 6 wide), at every vector width. Where the kernel adds in the reference's order
+/// (the row products, <c>dZ</c>, the element-wise kernels) the bits must be the same; where it adds lane by lane
+/// (the weight gradient, the lane sums, the loss) the results must agree to 1e-14 of the sum of the terms'
+/// magnitudes, which the reference computes too, from the terms' absolute values. Rows sit in buffers with gaps
+/// between them, filled with NaN: a kernel that read a gap would give NaN, one that wrote there would leave no NaN.
 /// </summary>
 public class KernelSweepTests
 {
@@ -27,7 +30,7 @@ public class KernelSweepTests
 
     [Theory]
     [MemberData(nameof(Widths))]
-    public void Row_product_blocks_for_32_and_for_16_registers_give_the_same_bits(int bits) =>
+    public void Row_product_blocks_for_32_and_for_16_registers_give_the_reference_bits(int bits) =>
         OnWidth(bits, new RowProductSweep());
 
     [Theory]
@@ -39,6 +42,47 @@ public class KernelSweepTests
     [MemberData(nameof(Widths))]
     public void Output_error_returns_the_squares_and_leaves_dZ_with_zero_padding(int bits) =>
         OnWidth(bits, new OutputErrorSweep());
+
+    [Fact]
+    public void Gradient_sum_and_update_give_the_reference_bits_at_every_length()
+    {
+        var random = new Random(6);
+        foreach (var length in ElementCounts)
+        {
+            var total = Values(random, length);
+            var part = Values(random, length);
+            var expected = (double[])total.Clone();
+            GradientSumKernel.AddInto(total, part);
+            GradientSumKernel.Reference(expected, part);
+            SameBits(expected, total, $"g + g_chunk, {length} values");
+
+            var theta = Values(random, length);
+            expected = (double[])theta.Clone();
+            UpdateKernel.Step(theta, part, 0.01);
+            UpdateKernel.Reference(expected, part, 0.01);
+            SameBits(expected, theta, $"θ − lr·g, {length} values");
+        }
+    }
+
+    [Fact]
+    public void Finite_check_finds_a_nan_or_infinity_at_every_place()
+    {
+        foreach (var length in ElementCounts)
+        {
+            var values = Values(new Random(length), length);
+            Assert.True(FiniteCheck.AllFinite(values) && FiniteCheck.Reference(values), $"{length} finite values");
+            for (var i = 0; i < length; i++)
+            {
+                foreach (var bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+                {
+                    var copy = (double[])values.Clone();
+                    copy[i] = bad;
+                    Assert.False(FiniteCheck.AllFinite(copy), $"{bad} at {i} of {length}");
+                    Assert.False(FiniteCheck.Reference(copy), $"reference: {bad} at {i} of {length}");
+                }
+            }
+        }
+    }
 
     private interface ISweep
     {
@@ -56,6 +100,9 @@ public class KernelSweepTests
             default: sweep.Run<Vector512<double>, Simd512>(); break;
         }
     }
+
+    // 0 … 3 vectors and a tail: the element-wise kernels' vector loop and their scalar rest.
+    private static IEnumerable<int> ElementCounts => Enumerable.Range(0, (3 * System.Numerics.Vector<double>.Count) + 4);
 
     // 1..9 real samples (one register block, padded), then a few that take two and three blocks with a tail.
     private static IEnumerable<int> SampleCounts(int strip) => Enumerable.Range(1, 9).Concat([strip + 5, (2 * strip) + 1, 3 * strip]);
@@ -76,8 +123,7 @@ public class KernelSweepTests
             where S : ISimd<V>
         {
             var random = new Random(1);
-            var strip = RowProductKernel.Strip<V, S>();
-            foreach (var (samples, inputs, outputs, length) in Shapes(strip))
+            foreach (var (samples, inputs, outputs, length) in Shapes(RowProductKernel.Strip<V, S>()))
             {
                 foreach (var relu in new[] { true, false })
                 {
@@ -85,26 +131,12 @@ public class KernelSweepTests
                     var w = Values(random, inputs * outputs);
                     var b = Values(random, outputs);
                     var z = Rows.Random(random, outputs, length, length);
+                    var expected = z.Copy();
 
                     ForwardKernel.Run<V, S>(a.View, StridedMatrix.ColumnMajor(w, inputs, outputs), b, z.View, relu);
+                    ForwardKernel.Reference(a.View, StridedMatrix.ColumnMajor(w, inputs, outputs), b, expected.View, relu);
 
-                    for (var j = 0; j < outputs; j++)
-                    {
-                        for (var r = 0; r < length; r++)
-                        {
-                            double sum = 0, size = Math.Abs(b[j]);
-                            for (var k = 0; k < inputs; k++)
-                            {
-                                sum += w[(j * inputs) + k] * a[k, r];
-                                size += Math.Abs(w[(j * inputs) + k] * a[k, r]);
-                            }
-
-                            sum += b[j];
-                            var expected = relu ? Math.Max(0, sum) : sum;
-                            Near(expected, z[j, r], size, $"{S.Count} lanes, {samples}×{inputs} → {outputs}, relu {relu}: Z[{j}, {r}]");
-                        }
-                    }
-
+                    expected.AssertSameBits(z, $"{S.Count} lanes, {samples}×{inputs} → {outputs}, relu {relu}: Z");
                     a.AssertGapsUntouched();
                     z.AssertGapsUntouched();
                 }
@@ -119,32 +151,17 @@ public class KernelSweepTests
             where S : ISimd<V>
         {
             var random = new Random(2);
-            var strip = RowProductKernel.Strip<V, S>();
-            foreach (var (samples, inputs, outputs, length) in Shapes(strip))
+            foreach (var (samples, inputs, outputs, length) in Shapes(RowProductKernel.Strip<V, S>()))
             {
                 var dz = Rows.Random(random, outputs, length, samples);
                 var w = Values(random, inputs * outputs);
                 var a = Rows.Random(random, inputs, length, length, relu: true);
-                var before = a.Copy();
+                var expected = a.Copy();
 
                 BackwardKernel.Run<V, S>(dz.View, StridedMatrix.ColumnMajor(w, inputs, outputs), a.View);
+                BackwardKernel.Reference(dz.View, StridedMatrix.ColumnMajor(w, inputs, outputs), expected.View);
 
-                for (var k = 0; k < inputs; k++)
-                {
-                    for (var r = 0; r < length; r++)
-                    {
-                        double sum = 0, size = 0;
-                        for (var j = 0; j < outputs; j++)
-                        {
-                            sum += w[(j * inputs) + k] * dz[j, r];
-                            size += Math.Abs(w[(j * inputs) + k] * dz[j, r]);
-                        }
-
-                        var expected = sum * (before[k, r] > 0 ? 1.0 : 0.0);
-                        Near(expected, a[k, r], size, $"{S.Count} lanes, {samples} samples, {outputs} → {inputs}: dZ_prev[{k}, {r}]");
-                    }
-                }
-
+                expected.AssertSameBits(a, $"{S.Count} lanes, {samples} samples, {outputs} → {inputs}: dZ_prev");
                 dz.AssertGapsUntouched();
                 a.AssertGapsUntouched();
             }
@@ -161,8 +178,7 @@ public class KernelSweepTests
             where S : ISimd<V>
         {
             var random = new Random(5);
-            var strip = RowProductKernel.Strip<V, S>();
-            foreach (var (samples, inputs, outputs, length) in Shapes(strip))
+            foreach (var (samples, inputs, outputs, length) in Shapes(RowProductKernel.Strip<V, S>()))
             {
                 var x = Rows.Random(random, inputs, length, samples);
                 var w = Values(random, inputs * outputs);
@@ -170,31 +186,17 @@ public class KernelSweepTests
                 {
                     var m = transposed ? StridedMatrix.ColumnMajor(w, inputs, outputs).Transposed : StridedMatrix.ColumnMajor(w, outputs, inputs);
                     var wide = Rows.Random(random, outputs, length, length);
-                    var narrow = Rows.Random(random, outputs, length, length);
+                    var narrow = wide.Copy();
+                    var expected = wide.Copy();
 
                     RowProductKernel.Multiply<V, S, Store<V, S>>(m, x.View, wide.View, default, wideBlocks: true);
                     RowProductKernel.Multiply<V, S, Store<V, S>>(m, x.View, narrow.View, default, wideBlocks: false);
+                    RowProductKernel.Reference(m, x.View, expected.View);
 
                     var what = $"{S.Count} lanes, {samples} samples, {inputs} → {outputs}, transposed {transposed}";
-                    for (var i = 0; i < outputs; i++)
-                    {
-                        for (var r = 0; r < length; r++)
-                        {
-                            double sum = 0, size = 0;
-                            for (var t = 0; t < inputs; t++)
-                            {
-                                sum += m[i, t] * x[t, r];
-                                size += Math.Abs(m[i, t] * x[t, r]);
-                            }
-
-                            Near(sum, wide[i, r], size, $"{what}: Out[{i}, {r}]");
-                            Assert.Equal(wide[i, r], narrow[i, r]);
-                        }
-                    }
-
+                    expected.AssertSameBits(wide, $"{what}, 6-row blocks: Out");
+                    expected.AssertSameBits(narrow, $"{what}, 3-row blocks: Out");
                     x.AssertGapsUntouched();
-                    wide.AssertGapsUntouched();
-                    narrow.AssertGapsUntouched();
                 }
             }
         }
@@ -207,6 +209,7 @@ public class KernelSweepTests
         }
     }
 
+    // The kernel adds into lane sums, which LaneSumKernel folds; the reference adds into the folded gradient.
     private sealed class WeightGradientSweep : ISweep
     {
         public void Run<V, S>()
@@ -214,16 +217,15 @@ public class KernelSweepTests
             where S : ISimd<V>
         {
             var random = new Random(3);
-            var strip = RowProductKernel.Strip<V, S>();
             var lanes = S.Count;
-            foreach (var (samples, inputs, outputs, length) in Shapes(strip))
+            foreach (var (samples, inputs, outputs, length) in Shapes(RowProductKernel.Strip<V, S>()))
             {
                 var a = Rows.Random(random, inputs, length, samples);
                 var dz = Rows.Random(random, outputs, length, samples);
                 var weightLanes = Values(random, inputs * outputs * lanes);
                 var biasLanes = Values(random, outputs * lanes);
-                var weightStart = LaneTotals(weightLanes, lanes);
-                var biasStart = LaneTotals(biasLanes, lanes);
+                var (dWExpected, dWSize) = LaneTotals(weightLanes, lanes);
+                var (dbExpected, dbSize) = LaneTotals(biasLanes, lanes);
 
                 // The narrow blocks (for 16 vector registers) on a copy: the same sums, so the same bits.
                 var narrowWeightLanes = (double[])weightLanes.Clone();
@@ -234,44 +236,28 @@ public class KernelSweepTests
                 var db = new double[outputs];
                 LaneSumKernel.Reduce<V, S>(weightLanes, dW);
                 LaneSumKernel.Reduce<V, S>(biasLanes, db);
+                WeightGradientKernel.Reference(a.View, dz.View, dWExpected, dbExpected);
+                WeightGradientKernel.Reference(a.Abs().View, dz.Abs().View, dWSize, dbSize);
 
                 var what = $"{S.Count} lanes, {samples} samples, {inputs} × {outputs}";
-                Assert.Equal(weightLanes, narrowWeightLanes);
-                Assert.Equal(biasLanes, narrowBiasLanes);
-                for (var j = 0; j < outputs; j++)
-                {
-                    double bias = biasStart[j], biasSize = Math.Abs(biasStart[j]) + LaneSizes(biasLanes, lanes, j);
-                    for (var r = 0; r < length; r++)
-                    {
-                        bias += dz[j, r];
-                        biasSize += Math.Abs(dz[j, r]);
-                    }
-
-                    Near(bias, db[j], biasSize, $"{what}: db[{j}]");
-                    for (var k = 0; k < inputs; k++)
-                    {
-                        var index = (j * inputs) + k;
-                        double sum = weightStart[index], size = LaneSizes(weightLanes, lanes, index);
-                        for (var r = 0; r < length; r++)
-                        {
-                            sum += a[k, r] * dz[j, r];
-                            size += Math.Abs(a[k, r] * dz[j, r]);
-                        }
-
-                        Near(sum, dW[index], size, $"{what}: dW[{k}, {j}]");
-                    }
-                }
-
+                SameBits(weightLanes, narrowWeightLanes, $"{what}: dW's lanes, 4 × 6 and 3 × 4 blocks");
+                SameBits(biasLanes, narrowBiasLanes, $"{what}: db's lanes, 4 × 6 and 3 × 4 blocks");
+                Near(dWExpected, dW, dWSize, $"{what}: dW");
+                Near(dbExpected, db, dbSize, $"{what}: db");
                 a.AssertGapsUntouched();
                 dz.AssertGapsUntouched();
             }
         }
 
-        private static double[] LaneTotals(double[] laneSums, int lanes) =>
-            [.. Enumerable.Range(0, laneSums.Length / lanes).Select(i => laneSums.AsSpan(i * lanes, lanes).ToArray().Sum())];
-
-        private static double LaneSizes(double[] laneSums, int lanes, int index) =>
-            laneSums.AsSpan(index * lanes, lanes).ToArray().Sum(Math.Abs);
+        // The lane sums folded by the reference, and the sums of their magnitudes.
+        private static (double[] Totals, double[] Sizes) LaneTotals(double[] laneSums, int lanes)
+        {
+            var totals = new double[laneSums.Length / lanes];
+            var sizes = new double[totals.Length];
+            LaneSumKernel.Reference(laneSums, totals, lanes);
+            LaneSumKernel.Reference([.. laneSums.Select(Math.Abs)], sizes, lanes);
+            return (totals, sizes);
+        }
     }
 
     private sealed class OutputErrorSweep : ISweep
@@ -289,31 +275,20 @@ public class KernelSweepTests
                     var length = BatchPartition.RoundUp(samples, strip);
                     var y = Rows.Random(random, outputs, samples, samples);
                     var prediction = Rows.Random(random, outputs, length, length);
-                    var before = prediction.Copy();
+                    var expected = prediction.Copy();
                     var size = 3.0 * samples * outputs;
 
                     var squares = OutputErrorKernel.Run<V, S>(y.View, prediction.View, size);
+                    var expectedSquares = OutputErrorKernel.Reference(y.View, expected.View, size);
 
-                    double expected = 0;
                     var what = $"{S.Count} lanes, {samples} samples × {outputs} outputs";
+                    expected.AssertSameBits(prediction, $"{what}: dZ");
+                    Near([expectedSquares], [squares], [expectedSquares], $"{what}: Σ (y − y_pred)²"); // every term ≥ 0
                     for (var j = 0; j < outputs; j++)
                     {
-                        for (var r = 0; r < length; r++)
-                        {
-                            if (r < samples)
-                            {
-                                var difference = before[j, r] - y[j, r];
-                                expected += difference * difference;
-                                Near(2.0 * difference / size, prediction[j, r], Math.Abs(2.0 * difference / size), $"{what}: dZ[{j}, {r}]");
-                            }
-                            else
-                            {
-                                Assert.Equal(0.0, prediction[j, r]);
-                            }
-                        }
+                        Assert.All(prediction.View.Row(j)[samples..].ToArray(), padding => Assert.Equal(0.0, padding));
                     }
 
-                    Near(expected, squares, expected, $"{what}: Σ (y − y_pred)²");
                     y.AssertGapsUntouched();
                     prediction.AssertGapsUntouched();
                 }
@@ -323,10 +298,26 @@ public class KernelSweepTests
 
     private static double[] Values(Random random, int count) => [.. Enumerable.Range(0, count).Select(_ => (2 * random.NextDouble()) - 1)];
 
-    private static void Near(double expected, double actual, double size, string what) =>
-        Assert.True(
-            Math.Abs(actual - expected) <= (Tolerance * size) + 1e-300,
-            $"{what}: expected {expected:R}, got {actual:R}");
+    private static void SameBits(double[] expected, double[] actual, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.True(
+                BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(actual[i]),
+                $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R}");
+        }
+    }
+
+    private static void Near(double[] expected, double[] actual, double[] size, string what)
+    {
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.True(
+                Math.Abs(actual[i] - expected[i]) <= (Tolerance * size[i]) + 1e-300,
+                $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R}");
+        }
+    }
 
     // Rows of `length` samples, `Gap` NaNs apart; samples from `filled` on are 0, as the engine pads them.
     private sealed class Rows
@@ -347,8 +338,6 @@ public class KernelSweepTests
 
         public FeatureRows View => new(_values, Count, Length, Length + Gap);
 
-        public double this[int row, int sample] => _values[(row * (Length + Gap)) + sample];
-
         public static Rows Random(Random random, int count, int length, int filled, bool relu = false)
         {
             var values = new double[(count * (length + Gap)) - Gap];
@@ -366,6 +355,11 @@ public class KernelSweepTests
         }
 
         public Rows Copy() => new((double[])_values.Clone(), Count, Length);
+
+        public Rows Abs() => new([.. _values.Select(Math.Abs)], Count, Length);
+
+        // Every value, the gaps' NaNs included, with the same bits.
+        public void AssertSameBits(Rows actual, string what) => SameBits(_values, actual._values, $"{what} ({Count}×{Length} buffer)");
 
         public void AssertGapsUntouched()
         {
