@@ -18,6 +18,7 @@ internal static class BackwardKernel
     /// <param name="delta">dZᵀ of this layer: n_out rows of samples.</param>
     /// <param name="weights">W: n_in × n_out.</param>
     /// <param name="activationsInDeltasOut">A_prevᵀ on entry, dZ_prevᵀ on return: n_in rows, as many samples as <paramref name="delta"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<V, S>(FeatureRows delta, StridedMatrix weights, FeatureRows activationsInDeltasOut)
         where V : struct
         where S : ISimd<V> =>

@@ -23,7 +23,7 @@ internal static class DeadUnitScan
     /// <param name="input">X: one sample per row (already checked against the network).</param>
     /// <param name="width">The SIMD width (<see cref="VectorWidth.Widest"/>: the widest the CPU runs natively).</param>
     public static (int Layer, int Unit)[] Run(Network network, Matrix<double> input, VectorWidth width) =>
-        TrainingSession.Resolve(width) switch
+        FastEngine.Resolve(width) switch
         {
             VectorWidth.Bits512 => Run<Vector512<double>, Simd512>(network, input),
             VectorWidth.Bits256 => Run<Vector256<double>, Simd256>(network, input),

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Engine;
@@ -52,7 +53,12 @@ public sealed class FastEngine : ITrainingMethod
     {
         try
         {
-            return TrainingSession.Start(network, input, target, learningRate, MaxThreads, Width);
+            return Resolve(Width) switch
+            {
+                VectorWidth.Bits512 => new TrainingSession<Vector512<double>, Simd512>(network, input, target, learningRate, MaxThreads),
+                VectorWidth.Bits256 => new TrainingSession<Vector256<double>, Simd256>(network, input, target, learningRate, MaxThreads),
+                _ => new TrainingSession<Vector128<double>, Simd128>(network, input, target, learningRate, MaxThreads),
+            };
         }
         catch (OverflowException)
         {
@@ -89,6 +95,15 @@ public sealed class FastEngine : ITrainingMethod
             throw TooLarge(network.LayerSizes, input.RowCount);
         }
     }
+
+    /// <summary><see cref="VectorWidth.Widest"/> made concrete for this CPU; any other width as it is.</summary>
+    internal static VectorWidth Resolve(VectorWidth width) => width switch
+    {
+        VectorWidth.Widest when Vector512.IsHardwareAccelerated => VectorWidth.Bits512,
+        VectorWidth.Widest when Vector256.IsHardwareAccelerated => VectorWidth.Bits256,
+        VectorWidth.Widest => VectorWidth.Bits128,
+        _ => width,
+    };
 
     /// <summary>The one message for a run whose buffer sizes do not fit in an int.</summary>
     internal static InvalidInputException TooLarge(IReadOnlyList<int> layerSizes, int samples) =>

@@ -17,6 +17,7 @@ internal static class ForwardKernel
     /// <param name="bias">b, one value per output.</param>
     /// <param name="output">Zᵀ, or relu(Zᵀ) on a hidden layer: n_out rows, as many samples as <paramref name="input"/>.</param>
     /// <param name="relu">Whether this is a hidden layer (ReLU) or the linear output layer.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<V, S>(FeatureRows input, StridedMatrix weights, ReadOnlySpan<double> bias, FeatureRows output, bool relu)
         where V : struct
         where S : ISimd<V>

@@ -1,3 +1,5 @@
+using MathNet.Numerics.LinearAlgebra;
+
 namespace Backprop.Engine;
 
 /// <summary>
@@ -78,36 +80,11 @@ internal sealed class NetworkLayout
     {
         for (var layer = 0; layer < LayerCount; layer++)
         {
+            // MathNet's own column-major array where it stores W densely; a copy otherwise (a sparse matrix given to new Network).
             var w = network.Weights[layer];
-            var target = Weights(theta, layer);
-            if (w.AsColumnMajorArray() is { } stored)
-            {
-                stored.CopyTo(target);
-            }
-            else
-            {
-                for (var j = 0; j < w.ColumnCount; j++)
-                {
-                    for (var k = 0; k < w.RowCount; k++)
-                    {
-                        target[(j * w.RowCount) + k] = w[k, j];
-                    }
-                }
-            }
-
+            (w.AsColumnMajorArray() ?? w.ToColumnMajorArray()).CopyTo(Weights(theta, layer));
             var b = network.Biases[layer];
-            var biasTarget = Bias(theta, layer);
-            if (b.AsArray() is { } storedBias)
-            {
-                storedBias.CopyTo(biasTarget);
-            }
-            else
-            {
-                for (var j = 0; j < b.Count; j++)
-                {
-                    biasTarget[j] = b[j];
-                }
-            }
+            (b.AsArray() ?? b.ToArray()).CopyTo(Bias(theta, layer));
         }
     }
 
@@ -124,13 +101,7 @@ internal sealed class NetworkLayout
             }
             else
             {
-                for (var j = 0; j < w.ColumnCount; j++)
-                {
-                    for (var k = 0; k < w.RowCount; k++)
-                    {
-                        w[k, j] = source[(j * w.RowCount) + k];
-                    }
-                }
+                w.SetSubMatrix(0, 0, Matrix<double>.Build.DenseOfColumnMajor(w.RowCount, w.ColumnCount, source.ToArray()));
             }
 
             var b = network.Biases[layer];
@@ -141,10 +112,7 @@ internal sealed class NetworkLayout
             }
             else
             {
-                for (var j = 0; j < b.Count; j++)
-                {
-                    b[j] = biasSource[j];
-                }
+                b.SetSubVector(0, b.Count, Vector<double>.Build.DenseOfArray(biasSource.ToArray()));
             }
         }
     }

@@ -14,6 +14,42 @@ namespace Backprop.Engine;
 /// </remarks>
 internal static class OutputErrorKernel
 {
+    /// <summary>
+    /// The scalar reference for <see cref="Run{V, S}"/>: the same loss and <c>dZ</c>, one sample at a time.
+    /// Each <c>dZ</c> is computed as the kernel computes it, so it is the same to the bit; the loss adds the
+    /// squares in another order (the kernel adds them lane by lane), so it agrees to rounding.
+    /// </summary>
+    /// <param name="target">yᵀ: n_out rows of the tile's real samples.</param>
+    /// <param name="predictionInDeltaOut">y_predᵀ on entry, dZᵀ on return: n_out rows, padding samples included.</param>
+    /// <param name="size">y.size: samples × outputs of the whole batch.</param>
+    /// <returns>This tile's <c>Σ (y − y_pred)²</c>.</returns>
+    internal static double Reference(FeatureRows target, FeatureRows predictionInDeltaOut, double size)
+    {
+        var squares = 0.0;
+        for (var j = 0; j < target.Count; j++)
+        {
+            var p = predictionInDeltaOut.Row(j);
+            squares += Reference(target.Row(j), p[..target.Length], size);
+            p[target.Length..].Clear();
+        }
+
+        return squares;
+    }
+
+    // Σ (y − p)² over one row's samples, and p ← 2·(p − y) / size in place.
+    private static double Reference(ReadOnlySpan<double> y, Span<double> p, double size)
+    {
+        var squares = 0.0;
+        for (var r = 0; r < p.Length; r++)
+        {
+            var difference = p[r] - y[r];
+            squares += difference * difference;
+            p[r] = 2.0 * difference / size;
+        }
+
+        return squares;
+    }
+
     /// <param name="target">yᵀ: n_out rows of the tile's real samples.</param>
     /// <param name="predictionInDeltaOut">y_predᵀ on entry, dZᵀ on return: n_out rows, padding samples included.</param>
     /// <param name="size">y.size: samples × outputs of the whole batch.</param>
@@ -50,41 +86,5 @@ internal static class OutputErrorKernel
         }
 
         return S.Sum(squares) + tail;
-    }
-
-    /// <summary>
-    /// The scalar reference for <see cref="Run{V, S}"/>: the same loss and <c>dZ</c>, one sample at a time.
-    /// Each <c>dZ</c> is computed as the kernel computes it, so it is the same to the bit; the loss adds the
-    /// squares in another order (the kernel adds them lane by lane), so it agrees to rounding.
-    /// </summary>
-    /// <param name="target">yᵀ: n_out rows of the tile's real samples.</param>
-    /// <param name="predictionInDeltaOut">y_predᵀ on entry, dZᵀ on return: n_out rows, padding samples included.</param>
-    /// <param name="size">y.size: samples × outputs of the whole batch.</param>
-    /// <returns>This tile's <c>Σ (y − y_pred)²</c>.</returns>
-    internal static double Reference(FeatureRows target, FeatureRows predictionInDeltaOut, double size)
-    {
-        var squares = 0.0;
-        for (var j = 0; j < target.Count; j++)
-        {
-            var p = predictionInDeltaOut.Row(j);
-            squares += Reference(target.Row(j), p[..target.Length], size);
-            p[target.Length..].Clear();
-        }
-
-        return squares;
-    }
-
-    // Σ (y − p)² over one row's samples, and p ← 2·(p − y) / size in place.
-    private static double Reference(ReadOnlySpan<double> y, Span<double> p, double size)
-    {
-        var squares = 0.0;
-        for (var r = 0; r < p.Length; r++)
-        {
-            var difference = p[r] - y[r];
-            squares += difference * difference;
-            p[r] = 2.0 * difference / size;
-        }
-
-        return squares;
     }
 }

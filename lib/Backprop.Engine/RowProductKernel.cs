@@ -194,6 +194,9 @@ internal static class RowProductKernel
     }
 
     // The same for rows = 1, 2 or 3: 12 independent sums, which hide the FMA latency even for a single row.
+    // Block6x4 written again on purpose (the duplicates check lists the pair): every sum must be a local of its own
+    // for the JIT to keep it in a register (an array of sums, or a loop over rows, would live in memory), and
+    // this size is the one that fits 16 vector registers.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block3x4<V, S, E>(in StridedMatrix m, int i, int rows, in FeatureRows input, in FeatureRows output, ref E epilogue)
         where V : struct

@@ -1,50 +1,7 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Engine;
-
-/// <summary>What a fast-engine run exposes besides <see cref="ITrainingSession"/>: how it cut the work up.</summary>
-internal abstract class TrainingSession : ITrainingSession
-{
-    /// <summary>How the batch is cut into chunks and tiles.</summary>
-    public abstract BatchPartition Partition { get; }
-
-    /// <summary>Threads that work on an epoch, the caller included.</summary>
-    public abstract int WorkerCount { get; }
-
-    /// <summary>Bits per SIMD vector in the kernels: 128, 256 or 512.</summary>
-    public abstract int VectorBits { get; }
-
-    /// <summary>A session with <paramref name="width"/>'s vectors (<see cref="VectorWidth.Widest"/>: the widest the CPU runs natively).</summary>
-    public static TrainingSession Start(
-        Network network, Matrix<double> input, Matrix<double> target, double learningRate, int maxThreads = int.MaxValue, VectorWidth width = VectorWidth.Widest) =>
-        Resolve(width) switch
-        {
-            VectorWidth.Bits512 => new TrainingSession<Vector512<double>, Simd512>(network, input, target, learningRate, maxThreads),
-            VectorWidth.Bits256 => new TrainingSession<Vector256<double>, Simd256>(network, input, target, learningRate, maxThreads),
-            _ => new TrainingSession<Vector128<double>, Simd128>(network, input, target, learningRate, maxThreads),
-        };
-
-    /// <summary><see cref="VectorWidth.Widest"/> made concrete for this CPU; any other width as it is.</summary>
-    public static VectorWidth Resolve(VectorWidth width) => width switch
-    {
-        VectorWidth.Widest when Vector512.IsHardwareAccelerated => VectorWidth.Bits512,
-        VectorWidth.Widest when Vector256.IsHardwareAccelerated => VectorWidth.Bits256,
-        VectorWidth.Widest => VectorWidth.Bits128,
-        _ => width,
-    };
-
-    public abstract double ComputeLossAndGradients();
-
-    public abstract void Update();
-
-    public abstract bool ParametersAreFinite();
-
-    public abstract void Publish();
-
-    public abstract void Dispose();
-}
 
 /// <summary>
 /// One training run of the fast engine: the parameters, gradients and tile buffers, all allocated once here,
@@ -60,7 +17,7 @@ internal abstract class TrainingSession : ITrainingSession
 /// </remarks>
 /// <typeparam name="V">The SIMD vector the kernels run on.</typeparam>
 /// <typeparam name="S">Its operations (<see cref="Simd256"/>, <see cref="Simd512"/>…).</typeparam>
-internal sealed class TrainingSession<V, S> : TrainingSession
+internal sealed class TrainingSession<V, S> : ITrainingSession
     where V : struct
     where S : ISimd<V>
 {
@@ -119,18 +76,18 @@ internal sealed class TrainingSession<V, S> : TrainingSession
         _runner = new ChunkRunner(workers - 1, ProcessChunk);
     }
 
-    public override BatchPartition Partition => _partition;
+    /// <summary>How the batch is cut into chunks and tiles.</summary>
+    public BatchPartition Partition => _partition;
 
-    public override int WorkerCount => _runner.WorkerCount;
-
-    public override int VectorBits => S.Count * 64;
+    /// <summary>Threads that work on an epoch, the caller included.</summary>
+    public int WorkerCount => _runner.WorkerCount;
 
     /// <summary>
     /// Forward pass, loss and backward pass on the whole batch: returns <c>mse(y, y_pred)</c> and leaves
     /// <c>dL/dθ</c> in the first chunk's gradient. The parameters are not changed.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override double ComputeLossAndGradients()
+    public double ComputeLossAndGradients()
     {
         _runner.Run(_partition.ChunkCount);
 
@@ -147,16 +104,16 @@ internal sealed class TrainingSession<V, S> : TrainingSession
     }
 
     /// <summary><c>θ -= lr · g</c> with the gradient of the last <see cref="ComputeLossAndGradients"/>.</summary>
-    public override void Update() => UpdateKernel.Step(_theta.Span, _chunkGradients[0].Span, _learningRate);
+    public void Update() => UpdateKernel.Step(_theta.Span, _chunkGradients[0].Span, _learningRate);
 
     /// <summary>Whether every weight and bias is finite.</summary>
-    public override bool ParametersAreFinite() => FiniteCheck.AllFinite(_theta.Span);
+    public bool ParametersAreFinite() => FiniteCheck.AllFinite(_theta.Span);
 
     /// <summary>Writes θ into the network's own weight matrices and bias vectors.</summary>
-    public override void Publish() => _layout.Write(_theta.Span, _network);
+    public void Publish() => _layout.Write(_theta.Span, _network);
 
     /// <summary>Stops the helper threads.</summary>
-    public override void Dispose() => _runner.Dispose();
+    public void Dispose() => _runner.Dispose();
 
     // One chunk: its tiles one after another, each adding to the worker's lane sums; then the chunk's gradient
     // is the sum of the lanes, and its loss the sum of its tiles'.

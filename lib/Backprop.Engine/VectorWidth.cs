@@ -6,7 +6,7 @@ public enum VectorWidth
     /// <summary>
     /// The widest the CPU runs natively: 512 bits where <c>Vector512.IsHardwareAccelerated</c> (AVX-512), else
     /// 256 where <c>Vector256.IsHardwareAccelerated</c> (AVX2), else 128. The runtime's own switches decide, so
-    /// <c>DOTNET_EnableAVX512F=0</c> in the environment makes it 256 bits.
+    /// <c>DOTNET_EnableAVX512=0</c> in the environment makes it 256 bits.
     /// </summary>
     Widest = 0,
 

@@ -22,9 +22,7 @@ internal readonly ref struct FeatureRows
         Debug.Assert(count >= 1 && length >= 1 && stride >= length);
         Debug.Assert(values.Length >= ((count - 1) * stride) + length);
         _values = values;
-        Count = count;
-        Length = length;
-        Stride = stride;
+        (Count, Length, Stride) = (count, length, stride);
     }
 
     /// <summary>Number of rows.</summary>
@@ -91,10 +89,7 @@ internal readonly ref struct StridedMatrix
     {
         Debug.Assert(values.Length >= ((rows - 1) * rowStep) + ((columns - 1) * columnStep) + 1);
         _values = values;
-        Rows = rows;
-        Columns = columns;
-        RowStep = rowStep;
-        ColumnStep = columnStep;
+        (Rows, Columns, RowStep, ColumnStep) = (rows, columns, rowStep, columnStep);
     }
 
     /// <summary>Number of rows.</summary>

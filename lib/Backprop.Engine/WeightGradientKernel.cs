@@ -212,7 +212,10 @@ internal static class WeightGradientKernel
     }
 
     // The same for up to 3 inputs × 4 outputs: 12 independent sums, which with 3 vectors of inputs and 1 of an
-    // output fit in 16 registers.
+    // output fit in 16 registers. Block4x6 written again on purpose, as RowProductKernel's two blocks are (the
+    // duplicates check lists these pairs, and these blocks beside RowProductKernel's): the sums must be separate
+    // locals to stay in registers. Unlike the row product's, each term here multiplies two vectors of samples
+    // (no broadcast coefficient), and the sums go into lane sums, not through an epilogue.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block3x4<V, S>(FeatureRows activations, int k, int kCount, FeatureRows delta, int j, int jCount, ref double lanes, int laneStride)
         where V : struct

@@ -13,7 +13,7 @@ public class EngineAllocationTests
     {
         var sizes = layers.Split(',').Select(int.Parse).ToArray();
         var (network, x, y) = ReadableTraining.Problem(sizes, samples, 0, Initialization.He);
-        using var session = TrainingSession.Start(network, x, y, 0.01);
+        using var session = FastEngine.Default.Start(network, x, y, 0.01);
         Epoch(session);
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -38,7 +38,7 @@ public class EngineAllocationTests
         Assert.Equal(1000 * sizeof(double), longRun - shortRun);
     }
 
-    private static void Epoch(TrainingSession session)
+    private static void Epoch(ITrainingSession session)
     {
         session.ComputeLossAndGradients();
         session.Update();

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Backprop.Engine;
 
 namespace Backprop.Tests.Engine;
@@ -63,30 +64,29 @@ public class EngineParityTests
     public void The_large_case_really_runs_on_several_chunks_and_threads()
     {
         var (network, x, y) = ReadableTraining.Problem([3, 16, 16, 1], 3000, 7, Initialization.He);
-        using var session = TrainingSession.Start(network, x, y, 0.01);
+        using var session = Assert.IsType<TrainingSession<Vector256<double>, Simd256>>(new FastEngine(width: VectorWidth.Bits256).Start(network, x, y, 0.01));
         Assert.True(session.Partition.ChunkCount > 1);
         Assert.Equal(Math.Min(Environment.ProcessorCount, session.Partition.ChunkCount), session.WorkerCount);
     }
 
     [Theory]
-    [InlineData(VectorWidth.Bits128, 128)]
-    [InlineData(VectorWidth.Bits256, 256)]
-    [InlineData(VectorWidth.Bits512, 512)]
-    public void A_session_runs_the_width_asked_for(VectorWidth width, int bits)
+    [InlineData(VectorWidth.Bits128, typeof(TrainingSession<Vector128<double>, Simd128>))]
+    [InlineData(VectorWidth.Bits256, typeof(TrainingSession<Vector256<double>, Simd256>))]
+    [InlineData(VectorWidth.Bits512, typeof(TrainingSession<Vector512<double>, Simd512>))]
+    public void A_session_runs_the_width_asked_for(VectorWidth width, Type session)
     {
         var (network, x, y) = ReadableTraining.Problem([3, 4, 1], 10, 0, Initialization.He);
-        using var session = TrainingSession.Start(network, x, y, 0.01, width: width);
-        Assert.Equal(bits, session.VectorBits);
-        Assert.Equal(4 * bits / 64, session.Partition.SampleGranule);
+        using var started = new FastEngine(width: width).Start(network, x, y, 0.01);
+        Assert.IsType(session, started);
     }
 
     [Fact]
     public void The_widest_width_is_the_widest_the_cpu_runs_natively()
     {
-        var expected = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? VectorWidth.Bits512
-            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? VectorWidth.Bits256 : VectorWidth.Bits128;
-        Assert.Equal(expected, TrainingSession.Resolve(VectorWidth.Widest));
-        Assert.Equal(VectorWidth.Bits256, TrainingSession.Resolve(VectorWidth.Bits256));
+        var expected = Vector512.IsHardwareAccelerated ? VectorWidth.Bits512
+            : Vector256.IsHardwareAccelerated ? VectorWidth.Bits256 : VectorWidth.Bits128;
+        Assert.Equal(expected, FastEngine.Resolve(VectorWidth.Widest));
+        Assert.Equal(VectorWidth.Bits256, FastEngine.Resolve(VectorWidth.Bits256));
     }
 
     [Fact]

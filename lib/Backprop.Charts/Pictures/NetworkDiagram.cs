@@ -14,7 +14,7 @@ internal sealed record UnitLine(string Prefix, string Value, string Name, string
 /// column of circles per layer (input on the left), an edge for every weight, its label near the edge's start where
 /// the edges from one unit fan apart.
 /// </summary>
-internal sealed class NetworkDiagram(IReadOnlyList<int> sizes, double left = 0)
+internal sealed class NetworkDiagram(IReadOnlyList<int> sizes)
 {
     public const double Radius = 38;
     public const double ColumnGap = 250;
@@ -34,7 +34,7 @@ internal sealed class NetworkDiagram(IReadOnlyList<int> sizes, double left = 0)
     public (double X, double Y) Centre(int layer, int unit)
     {
         var middle = Top + Radius + ((sizes.Max() - 1) * RowGap / 2);
-        return (left + Side + (layer * ColumnGap), middle + ((unit - ((sizes[layer] - 1) / 2.0)) * RowGap));
+        return (Side + (layer * ColumnGap), middle + ((unit - ((sizes[layer] - 1) / 2.0)) * RowGap));
     }
 
     /// <summary>The heading above a column of units.</summary>
@@ -43,11 +43,11 @@ internal sealed class NetworkDiagram(IReadOnlyList<int> sizes, double left = 0)
 
     /// <summary>A line of small grey text at the bottom of the panel, saying how to read it.</summary>
     public XElement Legend(string text) =>
-        SvgCanvas.Text(left + (Width / 2), Height - 16, text, PictureStyle.Muted, PictureStyle.SmallText);
+        SvgCanvas.Text(Width / 2, Height - 16, text, PictureStyle.Muted, PictureStyle.SmallText);
 
     /// <summary>A panel title, centred above the columns.</summary>
     public XElement Title(string title) =>
-        SvgCanvas.Text(left + (Width / 2), 38, title, PictureStyle.Ink, PictureStyle.TitleSize);
+        SvgCanvas.Text(Width / 2, 38, title, PictureStyle.Ink, PictureStyle.TitleSize);
 
     /// <summary>
     /// The edge of weight <paramref name="name"/> from unit <paramref name="from"/> of <paramref name="layer"/> to unit

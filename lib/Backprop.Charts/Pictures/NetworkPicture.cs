@@ -20,43 +20,12 @@ public static class NetworkPicture
     {
         var diagram = new NetworkDiagram(network.LayerSizes);
         var canvas = new SvgCanvas(diagram.Width, diagram.Height, title ?? $"The network on sample {sample}");
-        canvas.Add(Panel(diagram, network, X, sample, y, LargestWeight(network), title ?? $"The network on sample {sample}", "network"));
-        return canvas.ToSvg();
-    }
-
-    /// <summary>Two networks side by side on the same sample, edges on one scale: before and after training.</summary>
-    /// <param name="before">The network before training.</param>
-    /// <param name="after">The same network after training.</param>
-    /// <param name="X">The inputs; the picture shows one row.</param>
-    /// <param name="sample">Which row of X, from 0.</param>
-    /// <param name="y">Optional targets: the picture writes the sample's y under the output.</param>
-    /// <param name="beforeTitle">The left panel's title.</param>
-    /// <param name="afterTitle">The right panel's title.</param>
-    /// <exception cref="Backprop.InvalidInputException">The networks differ in shape, X or y does not fit them, or the sample is not a row of X.</exception>
-    public static Svg BeforeAndAfter(
-        Network before, Network after, Matrix<double> X, int sample = 0, Matrix<double>? y = null,
-        string beforeTitle = "Before training", string afterTitle = "After training")
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(after);
-        if (!before.LayerSizes.SequenceEqual(after.LayerSizes))
-        {
-            throw new InvalidInputException(
-                $"The networks have layers {string.Join(',', before.LayerSizes)} and {string.Join(',', after.LayerSizes)}: before and after must be the same network.");
-        }
-
-        var left = new NetworkDiagram(before.LayerSizes);
-        var right = new NetworkDiagram(after.LayerSizes, left.Width);
-        var largest = Math.Max(LargestWeight(before), LargestWeight(after));
-        var canvas = new SvgCanvas(2 * left.Width, left.Height, $"{beforeTitle} and {afterTitle}, sample {sample}");
-        canvas.Add(Panel(left, before, X, sample, y, largest, beforeTitle, "before"));
-        canvas.Add(SvgCanvas.Line(left.Width, 20, left.Width, left.Height - 20, PictureStyle.OffFill, 2));
-        canvas.Add(Panel(right, after, X, sample, y, largest, afterTitle, "after"));
+        canvas.Add(Panel(diagram, network, X, sample, y, LargestWeight(network), title ?? $"The network on sample {sample}"));
         return canvas.ToSvg();
     }
 
     private static System.Xml.Linq.XElement Panel(
-        NetworkDiagram diagram, Network network, Matrix<double> X, int sample, Matrix<double>? y, double largestWeight, string title, string name)
+        NetworkDiagram diagram, Network network, Matrix<double> X, int sample, Matrix<double>? y, double largestWeight, string title)
     {
         ArgumentNullException.ThrowIfNull(network);
         var forward = network.Forward(X);
@@ -66,7 +35,7 @@ public static class NetworkPicture
             network.LossOn(X, y);  // checks y's shape
         }
 
-        var panel = NetworkDiagram.Group("panel", name, diagram.Title(title),
+        var panel = NetworkDiagram.Group("panel", "network", diagram.Title(title),
             diagram.Legend($"blue: weight > 0 · orange: weight < 0 · width: |weight| · grey: unit off (z ≤ 0) on sample {sample}"));
         var layers = network.LayerCount;
         for (var layer = 0; layer <= layers; layer++)

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Backprop.Notebooks.Lessons;
 
 /// <summary>
-/// A lesson's exercises, as /work/briefs/lessons.md shapes them: a code cell tagged <c>exercise</c> with the student's
+/// A lesson's exercises, in the one shape notebooks/README.md describes ("Exercises follow one shape"): a code cell tagged <c>exercise</c> with the student's
 /// empty or partial code, followed (after its check cell) by a markdown cell tagged <c>solution</c> whose source is a
 /// <c>&lt;details&gt;</c> block holding one <c>```csharp</c> block, the code that replaces the exercise cell.
 /// </summary>

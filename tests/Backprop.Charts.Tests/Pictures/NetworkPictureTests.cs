@@ -108,27 +108,6 @@ public class NetworkPictureTests
     }
 
     [Fact]
-    public void Before_and_after_show_each_networks_own_parameters()
-    {
-        var after = Problem.Network.Clone();
-        Trainer.Train(after, Problem.X, Problem.Y, epochs: 100, learningRate: 0.01);
-
-        var shown = Shown.Of(NetworkPicture.BeforeAndAfter(Problem.Network, after, Problem.X, 0, Problem.Y));
-
-        var panels = shown.Kind("panel").ToList();
-        Assert.Equal(["before", "after"], panels.Select(p => (string)p.Attribute("data-name")!));
-        foreach (var (panel, network) in panels.Zip([Problem.Network, after]))
-        {
-            var numbers = panel.Descendants().Where(e => e.Attribute("data-name") is not null && e.Name.LocalName == "tspan")
-                .ToDictionary(e => (string)e.Attribute("data-name")!, e => e.Value);
-            Shown.Agrees(network.Weights[1][0, 1], numbers["W2[0,1]"], "W2[0,1]");
-            Shown.Agrees(network.Biases[2][0], numbers["b3[0]"], "b3[0]");
-        }
-
-        Assert.NotEqual(Shown.Number(panels[0], "b3[0]"), Shown.Number(panels[1], "b3[0]"));
-    }
-
-    [Fact]
     public void A_sample_outside_X_is_one_clear_message()
     {
         var error = Assert.Throws<InvalidInputException>(() => NetworkPicture.Draw(Problem.Network, Problem.X, sample: 10));

@@ -1,13 +1,15 @@
-namespace Backprop.Notebooks.Tests;
+namespace Backprop.Testing;
 
-/// <summary>Paths in this repository, found from wherever the tests run.</summary>
+/// <summary>Paths in the checkout the tests run in, found from wherever the tests run.</summary>
 internal static class Repository
 {
-    /// <summary>The folder holding Backprop.sln.</summary>
+    /// <summary>The folder holding Backprop.sln, above the test's output folder.</summary>
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The lessons' folder.</summary>
     public static string Notebooks => Path.Combine(Root, "notebooks");
 
+    /// <summary>A path below the root, one part per folder.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Root, .. parts]);
 
     private static string FindRoot()
