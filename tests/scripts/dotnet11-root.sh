@@ -16,6 +16,11 @@
 set -euo pipefail
 
 root=${1:-/tmp/dotnet11}
+# The root is replaced; refuse anything that is not empty and not a root this script made.
+if [ -e "$root" ] && [ -n "$(ls -A "$root" 2>/dev/null)" ] && [ ! -f "$root/dotnet" ]; then
+  echo "error: $root exists and is not a dotnet root made by this script: give an empty or new folder." >&2
+  exit 2
+fi
 version=11.0.0
 rid=linux-x64
 work=$(mktemp -d)
