@@ -1,6 +1,5 @@
 using Backprop.Engine;
 using BenchmarkDotNet.Attributes;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Benchmarks;
 
@@ -11,32 +10,26 @@ namespace Backprop.Benchmarks;
 /// engine's scan running through every sample of that layer (its worst case).
 /// </summary>
 [MemoryDiagnoser]
-public class DeadUnitBenchmarks
+public class DeadUnitBenchmarks : WorkloadBenchmarks
 {
-    private Network _network = null!;
-    private Matrix<double> _x = null!;
-
-    [Params("seed", "mid", "wide")]
-    public string Workload { get; set; } = "seed";
-
     [Params(false, true)]
     public bool DeadUnit { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        (_network, _x, _) = Benchmarks.Workload.Named(Workload).Create();
+        Draw();
         if (DeadUnit)
         {
-            _network.Biases[0][0] = -1000;
+            Network.Biases[0][0] = -1000;
         }
     }
 
     /// <summary>What the lessons run: the readable forward pass over every sample, then the active-unit tables.</summary>
     [Benchmark(Baseline = true)]
-    public int Readable() => ReluActivity.DeadUnits(_network.Forward(_x)).Count;
+    public int Readable() => ReluActivity.DeadUnits(Network.Forward(X)).Count;
 
     /// <summary>The engine's forward kernels, tile by tile, stopping once every unit has fired.</summary>
     [Benchmark]
-    public int Engine() => FastEngine.Default.DeadUnits(_network, _x).Count;
+    public int Engine() => FastEngine.Default.DeadUnits(Network, X).Count;
 }

@@ -1,6 +1,5 @@
 using Backprop.Engine;
 using BenchmarkDotNet.Attributes;
-using MathNet.Numerics.LinearAlgebra;
 
 namespace Backprop.Benchmarks;
 
@@ -11,26 +10,19 @@ namespace Backprop.Benchmarks;
 /// allocation is what <c>[MemoryDiagnoser]</c> reports.
 /// </summary>
 [MemoryDiagnoser]
-public class EpochBenchmarks
+public class EpochBenchmarks : WorkloadBenchmarks
 {
-    private Network _network = null!;
-    private Matrix<double> _x = null!;
-    private Matrix<double> _y = null!;
     private ITrainingSession _readable = null!;
     private ITrainingSession _engine512 = null!;
     private ITrainingSession _engine256 = null!;
 
-    [Params("seed", "mid", "wide")]
-    public string Workload { get; set; } = "seed";
-
     [GlobalSetup]
     public void Setup()
     {
-        var workload = Benchmarks.Workload.Named(Workload);
-        (_network, _x, _y) = workload.Create();
-        _readable = Trainer.Readable.Start(_network.Clone(), _x, _y, Benchmarks.Workload.LearningRate);
-        _engine512 = new FastEngine(width: VectorWidth.Bits512).Start(_network.Clone(), _x, _y, Benchmarks.Workload.LearningRate);
-        _engine256 = new FastEngine(width: VectorWidth.Bits256).Start(_network.Clone(), _x, _y, Benchmarks.Workload.LearningRate);
+        Draw();
+        _readable = Trainer.Readable.Start(Network.Clone(), X, Y, Benchmarks.Workload.LearningRate);
+        _engine512 = new FastEngine(width: VectorWidth.Bits512).Start(Network.Clone(), X, Y, Benchmarks.Workload.LearningRate);
+        _engine256 = new FastEngine(width: VectorWidth.Bits256).Start(Network.Clone(), X, Y, Benchmarks.Workload.LearningRate);
     }
 
     [GlobalCleanup]
