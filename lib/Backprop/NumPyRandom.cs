@@ -68,11 +68,7 @@ public sealed class NumPyRandom
 
     private static Matrix<double> Fill(int rows, int columns, Func<double> next)
     {
-        if (Checks.MatrixSizeProblem(rows, columns) is { } problem)
-        {
-            throw new InvalidInputException($"Cannot draw a {rows}×{columns} matrix: {problem}. Use fewer samples or smaller layers.");
-        }
-
+        Checks.RequireDrawableSize(rows, columns);
         var matrix = Matrix<double>.Build.Dense(rows, columns);
         for (var row = 0; row < rows; row++)
         {
