@@ -25,7 +25,7 @@ public sealed class ForwardPass
     internal int UpdateCount { get; }
 
     /// <summary>The input <c>X</c> (one sample per row), also called <c>a0</c>.</summary>
-    public Matrix<double> Input { get; }
+    internal Matrix<double> Input { get; }
 
     /// <summary><c>z1, z2, …</c>: each layer's weighted sums before the activation.</summary>
     public IReadOnlyList<Matrix<double>> PreActivations { get; }

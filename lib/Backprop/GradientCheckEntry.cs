@@ -49,7 +49,7 @@ public sealed record GradientCheckEntry
     public double RelativeError { get; }
 
     /// <summary>True when nudging the parameter by ±h switched some ReLU on or off: the loss has a kink there and the finite difference is not a fair judge.</summary>
-    public bool CrossesKink { get; }
+    internal bool CrossesKink { get; }
 
     /// <summary>What the relative error means, by <see cref="GradientCheckResult"/>'s thresholds.</summary>
     public GradientVerdict Verdict { get; }

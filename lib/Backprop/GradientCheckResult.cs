@@ -40,7 +40,7 @@ public sealed class GradientCheckResult
     public bool Passed => Entries.All(entry => entry.Verdict is GradientVerdict.Agrees or GradientVerdict.AtKink);
 
     /// <summary>The parameters judged wrong, as <c>W2[0,1]</c>.</summary>
-    public IReadOnlyList<string> Wrong => Parameters(GradientVerdict.Wrong);
+    internal IReadOnlyList<string> Wrong => Parameters(GradientVerdict.Wrong);
 
     /// <summary>The parameters whose nudge crossed a ReLU kink (not judged), as <c>W2[0,1]</c>.</summary>
     internal IReadOnlyList<string> Kinks => Parameters(GradientVerdict.AtKink);

@@ -48,7 +48,7 @@ public sealed class TrainingDivergedException : Exception
     public double? LastFiniteLoss => Losses.Count > 0 ? Losses[^1] : null;
 
     /// <summary>The learning rate of the run.</summary>
-    public double LearningRate { get; }
+    internal double LearningRate { get; }
 
     private static string LossStopped(int epoch, IReadOnlyList<double> losses, double loss) =>
         losses.Count == 0
