@@ -68,11 +68,12 @@ internal static class Checks
         }
     }
 
-    /// <summary>Checks X: not empty, finite, one column per input unit.</summary>
+    /// <summary>Checks X against a network whose parameters are all finite: X not empty, finite, one column per input unit.</summary>
     public static void RequireInput(Network network, Matrix<double>? input)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(input);
+        RequireFiniteParameters(network);
         if (input.RowCount == 0)
         {
             throw new InvalidInputException("X has no rows: give at least one sample.");
@@ -118,6 +119,16 @@ internal static class Checks
         }
 
         RequireFinite(target, "y");
+    }
+
+    /// <summary>Checks that every weight and bias is finite: only a diverged training run, or a value written into the matrices, leaves one that is not.</summary>
+    public static void RequireFiniteParameters(Network network)
+    {
+        if (network.FirstNonFiniteParameter() is { } entry)
+        {
+            throw new InvalidInputException(
+                $"The network's {entry.Name} is {Finite.Describe(entry.Value)}, so every prediction would be NaN: its training diverged. Train a copy made before training (Clone) with a smaller learning rate.");
+        }
     }
 
     /// <summary>Checks that a forward pass was made by <paramref name="network"/>, and since its last update.</summary>

@@ -100,7 +100,7 @@ public sealed class Network
     /// </code>
     /// </summary>
     /// <param name="input">X: one sample per row, one feature per column.</param>
-    /// <exception cref="InvalidInputException">X is empty, holds a NaN or infinity, or does not have one column per input unit.</exception>
+    /// <exception cref="InvalidInputException">X is empty, holds a NaN or infinity, or does not have one column per input unit; or a weight or bias is not finite (training diverged).</exception>
     public ForwardPass Forward(Matrix<double> input)
     {
         Checks.RequireInput(this, input);

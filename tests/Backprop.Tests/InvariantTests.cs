@@ -102,6 +102,19 @@ public class InvariantTests
     }
 
     [Fact]
+    public void A_network_left_with_an_infinite_weight_by_a_divergence_refuses_to_predict_instead_of_returning_NaN()
+    {
+        var network = new Network([M(new double[,] { { 1 } })], [Vector<double>.Build.Dense(1)]);
+        var x = M(new double[,] { { 1e150 } });
+        Assert.Throws<TrainingDivergedException>(() => Trainer.Train(network, x, M(new double[,] { { 0 } }), epochs: 5, learningRate: 1e10));
+
+        var error = Assert.Throws<InvalidInputException>(() => network.Predict(x));
+
+        Assert.StartsWith("The network's W1[0,0] is minus infinite", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidInputException>(() => network.LossOn(x, M(new double[,] { { 0 } })));
+    }
+
+    [Fact]
     public void A_divergence_of_the_loss_says_so_and_suggests_a_clean_learning_rate()
     {
         // W ← W − 1.1·2W = −1.2·W: the weight grows until its square, the loss, overflows.
@@ -140,6 +153,21 @@ public class InvariantTests
         Assert.Empty(result.Wrong);
         Assert.All(result.Entries, entry => Assert.Equal(GradientVerdict.CannotJudge, entry.Verdict));
         Assert.Contains("not judged, because the loss is infinite", result.Summary);
+    }
+
+    [Fact]
+    public void The_gradient_check_says_it_cannot_judge_a_parameter_so_large_that_the_nudge_rounds_away()
+    {
+        // 1e12 + 1e-5 rounds back to 1e12 (its spacing is about 1.2e-4): the finite difference of W1[0,0] is 0.
+        var network = new Network([M(new double[,] { { 1e12 } })], [Vector<double>.Build.Dense(1)]);
+
+        var result = GradientCheck.Run(network, M(new double[,] { { 1 } }), M(new double[,] { { 0 } }));
+
+        var weight = result.Entries[0];
+        Assert.Equal("W1[0,0]", weight.Parameter);
+        Assert.Equal(GradientVerdict.CannotJudge, weight.Verdict);
+        Assert.Contains("rounds back to it: use a larger h", weight.Reason);
+        Assert.Empty(result.Wrong);
     }
 
     [Fact]
