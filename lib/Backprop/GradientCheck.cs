@@ -19,8 +19,8 @@ public static class GradientCheck
     /// <summary>The most parameters one check will nudge: each costs two forward passes.</summary>
     internal const int MaxParameters = 2000;
 
-    // A loss is a sum of many rounded terms: allow 100 roundings of its size on each side of the difference.
-    private const double LossRoundings = 100 * 2.220446049250313e-16;
+    // A loss is a sum of many rounded terms: allow 100 roundings (2⁻⁵² relative each) of its size in the difference.
+    private static readonly double LossRoundings = 100 * Math.ScaleB(1.0, -52);
 
     /// <summary>Compares every parameter's backprop gradient with a central finite difference, and judges each.</summary>
     /// <param name="network">The network to check; it is left exactly as it was.</param>

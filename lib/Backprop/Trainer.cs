@@ -97,6 +97,7 @@ public static class Trainer
                 if (!session.ParametersAreFinite())
                 {
                     session.CopyParametersToNetwork();
+                    // The session has just copied its parameters into the network, so the network names the culprit.
                     var (parameter, value) = network.FirstNonFiniteParameter() ?? ("a parameter", double.NaN);
                     throw new TrainingDivergedException(epoch, losses, learningRate, parameter, value);
                 }
