@@ -13,6 +13,12 @@ public class InvariantTests
 
     private static Matrix<double> M(double[,] values) => Matrix<double>.Build.DenseOfArray(values);
 
+    /// <summary>A linear 1-1 network with weight <paramref name="w"/> and bias 0: its prediction is w·x.</summary>
+    private static Network OneWeight(double w) => new([M(new double[,] { { w } })], [Vector<double>.Build.Dense(1)]);
+
+    /// <summary>A one-sample data set: x and its target y.</summary>
+    private static (Matrix<double> X, Matrix<double> Y) OneSample(double x, double y) => (M(new double[,] { { x } }), M(new double[,] { { y } }));
+
     [Fact]
     public void Backward_refuses_a_forward_pass_from_a_network_of_another_shape()
     {
@@ -90,10 +96,9 @@ public class InvariantTests
     [Fact]
     public void A_divergence_where_a_weight_became_infinite_names_the_weight_not_the_loss()
     {
-        // A linear 1-1 network: the loss (1e150)² = 1e300 is finite, but dL_dW = 2e300 times lr 1e10 is not.
-        var network = new Network([M(new double[,] { { 1 } })], [Vector<double>.Build.Dense(1)]);
-        var x = M(new double[,] { { 1e150 } });
-        var y = M(new double[,] { { 0 } });
+        // The loss (1e150)² = 1e300 is finite, but dL_dW = 2e300 times lr 1e10 is not.
+        var network = OneWeight(1);
+        var (x, y) = OneSample(1e150, 0);
 
         var error = Assert.Throws<TrainingDivergedException>(() => Trainer.Train(network, x, y, epochs: 5, learningRate: 1e10));
 
@@ -104,23 +109,22 @@ public class InvariantTests
     [Fact]
     public void A_network_left_with_an_infinite_weight_by_a_divergence_refuses_to_predict_instead_of_returning_NaN()
     {
-        var network = new Network([M(new double[,] { { 1 } })], [Vector<double>.Build.Dense(1)]);
-        var x = M(new double[,] { { 1e150 } });
-        Assert.Throws<TrainingDivergedException>(() => Trainer.Train(network, x, M(new double[,] { { 0 } }), epochs: 5, learningRate: 1e10));
+        var network = OneWeight(1);
+        var (x, y) = OneSample(1e150, 0);
+        Assert.Throws<TrainingDivergedException>(() => Trainer.Train(network, x, y, epochs: 5, learningRate: 1e10));
 
         var error = Assert.Throws<InvalidInputException>(() => network.Predict(x));
 
         Assert.StartsWith("The network's W1[0,0] is minus infinite", error.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidInputException>(() => network.LossOn(x, M(new double[,] { { 0 } })));
+        Assert.Throws<InvalidInputException>(() => network.LossOn(x, y));
     }
 
     [Fact]
     public void A_divergence_of_the_loss_says_so_and_suggests_a_clean_learning_rate()
     {
         // W ← W − 1.1·2W = −1.2·W: the weight grows until its square, the loss, overflows.
-        var network = new Network([M(new double[,] { { 1 } })], [Vector<double>.Build.Dense(1)]);
-        var x = M(new double[,] { { 1 } });
-        var y = M(new double[,] { { 0 } });
+        var network = OneWeight(1);
+        var (x, y) = OneSample(1, 0);
 
         var error = Assert.Throws<TrainingDivergedException>(() => Trainer.Train(network, x, y, epochs: 10000, learningRate: 1.1));
 
@@ -159,9 +163,9 @@ public class InvariantTests
     public void The_gradient_check_says_it_cannot_judge_a_parameter_so_large_that_the_nudge_rounds_away()
     {
         // 1e12 + 1e-5 rounds back to 1e12 (its spacing is about 1.2e-4): the finite difference of W1[0,0] is 0.
-        var network = new Network([M(new double[,] { { 1e12 } })], [Vector<double>.Build.Dense(1)]);
+        var (x, y) = OneSample(1, 0);
 
-        var result = GradientCheck.Run(network, M(new double[,] { { 1 } }), M(new double[,] { { 0 } }));
+        var result = GradientCheck.Run(OneWeight(1e12), x, y);
 
         var weight = result.Entries[0];
         Assert.Equal("W1[0,0]", weight.Parameter);
