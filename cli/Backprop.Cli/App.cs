@@ -159,7 +159,7 @@ internal static class App
             var shapes = Enumerable.Range(0, layers.Count - 1).Select(i => (Rows: (long)layers[i], Columns: (long)layers[i + 1]))
                 .Append((data.Samples, layers[0])).Append((data.Samples, layers[^1])).ToArray();
             var numbers = shapes.Sum(shape => shape.Rows * shape.Columns);
-            if (numbers >= LargeDraw && shapes.All(shape => Checks.MatrixSizeProblem(shape.Rows, shape.Columns) is null))
+            if (numbers >= LargeDraw && shapes.All(shape => InputRules.MatrixSizeProblem(shape.Rows, shape.Columns) is null))
             {
                 progress.Announce($"drawing {numbers} random numbers (the weights, then {data.Samples} samples)");
             }
@@ -220,7 +220,7 @@ internal static class App
     /// <summary>Values too large for the model's weights give an infinite or NaN prediction: name the first such row instead of printing it.</summary>
     private static void RequireFinitePredictions(Matrix<double> prediction, string file)
     {
-        if (Checks.AllFinite(prediction))
+        if (prediction.Enumerate().All(double.IsFinite))
         {
             return;  // the usual case: one pass, no row copies
         }

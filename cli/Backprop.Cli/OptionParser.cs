@@ -5,7 +5,7 @@ namespace Backprop.Cli;
 
 /// <summary>Turns the command line into <see cref="Options"/>, or a <see cref="UsageException"/> that says what is wrong.</summary>
 /// <remarks>
-/// The rules for the numbers are the library's (<see cref="Checks"/>), stated here about the option. Every number
+/// The rules for the numbers are the library's (<see cref="InputRules"/>), stated here about the option. Every number
 /// is read the same way: spaces around it and a leading sign are allowed, and a dot is the decimal separator.
 /// <c>--</c> ends the options, and <c>-h</c> or <c>--help</c> anywhere before it shows the help, whatever else is given.
 /// </remarks>
@@ -146,7 +146,7 @@ internal static class OptionParser
     {
         // Text that is not a whole number, or one too big for a long, is outside the seed range like any other.
         var seed = long.TryParse(text, WholeNumber, CultureInfo.InvariantCulture, out var value) ? value : -1;
-        return Checks.SeedProblem(seed) is { } problem ? throw new UsageException($"--seed '{Shown.Text(text)}' {problem}.") : seed;
+        return InputRules.SeedProblem(seed) is { } problem ? throw new UsageException($"--seed '{Shown.Text(text)}' {problem}.") : seed;
     }
 
     private static int ParseCount(string name, string text, int minimum)
@@ -156,7 +156,7 @@ internal static class OptionParser
             throw new UsageException($"{name} '{Shown.Text(text)}' is not a whole number: use {minimum} or more, for example {Example(name)}.");
         }
 
-        if (Checks.CountProblem(value, minimum) is { } problem)
+        if (InputRules.CountProblem(value, minimum) is { } problem)
         {
             throw new UsageException($"{name} is {value}: it {problem}.");
         }
@@ -171,7 +171,7 @@ internal static class OptionParser
             throw new UsageException($"--lr '{Shown.Text(text)}' is not a number: use digits with a dot for decimals, for example --lr 0.01.");
         }
 
-        return Checks.LearningRateProblem(value) is { } problem
+        return InputRules.LearningRateProblem(value) is { } problem
             ? throw new UsageException($"--lr is {Shown.Text(text.Trim())}: the learning rate {problem}.")
             : value;
     }
@@ -188,7 +188,7 @@ internal static class OptionParser
             }
         }
 
-        return Checks.LayerSizesProblem(sizes) is { } problem
+        return InputRules.LayerSizesProblem(sizes) is { } problem
             ? throw new UsageException($"--layers '{Shown.Text(text)}'{problem}.")
             : sizes;
     }

@@ -27,7 +27,7 @@ public static class WeightsTable
     {
         ArgumentNullException.ThrowIfNull(network);
         var tables = network.Weights.Select((w, i) => Table(w, withBiases ? (network.Biases[i], $"b{i + 1}") : null)).ToList();
-        var names = network.Weights.Select((w, i) => $"W{i + 1} ({Shapes.Of(w)})" + (withBiases ? $", b{i + 1}" : ""));
+        var names = network.Weights.Select((w, i) => $"W{i + 1} ({InputRules.Shape(w)})" + (withBiases ? $", b{i + 1}" : ""));
         var tallest = network.Weights.Max(w => w.RowCount) + (withBiases ? 1 : 0);
         return Chart.Grid(tables, nRows: 1, nCols: tables.Count, SubPlotTitles: names.ToArray())
             .WithTitle(title)

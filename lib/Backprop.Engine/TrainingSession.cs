@@ -37,7 +37,7 @@ internal sealed class TrainingSession<V, S> : ITrainingSession
     private readonly Network _network;
 
     /// <summary>Copies the network's parameters and the data into the engine's buffers.</summary>
-    /// <param name="network">The network to train; its parameters are read here and written back by <see cref="Publish"/>.</param>
+    /// <param name="network">The network to train; its parameters are read here and written back by <see cref="CopyParametersToNetwork"/>.</param>
     /// <param name="input">X: one sample per row (already checked against the network).</param>
     /// <param name="target">y: one target row per sample (already checked).</param>
     /// <param name="learningRate">lr of <c>θ -= lr · g</c>.</param>
@@ -110,7 +110,7 @@ internal sealed class TrainingSession<V, S> : ITrainingSession
     public bool ParametersAreFinite() => FiniteCheck.AllFinite(_theta.Span);
 
     /// <summary>Writes θ into the network's own weight matrices and bias vectors.</summary>
-    public void Publish() => _layout.Write(_theta.Span, _network);
+    public void CopyParametersToNetwork() => _layout.Write(_theta.Span, _network);
 
     /// <summary>Stops the helper threads.</summary>
     public void Dispose() => _runner.Dispose();

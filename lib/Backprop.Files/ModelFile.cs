@@ -115,7 +115,7 @@ public static class ModelFile
             }
 
             var layers = Array(root, "layers", sourceName).Select(e => Integer(e, "layers", sourceName)).ToArray();
-            if (Checks.LayerSizesProblem(layers) is { } problem)
+            if (InputRules.LayerSizesProblem(layers) is { } problem)
             {
                 throw Malformed(sourceName, $"layers {string.Join(',', layers)}{problem}");
             }
@@ -189,8 +189,8 @@ public static class ModelFile
         }
 
         if (data.ValueKind != JsonValueKind.Object
-            || !data.TryGetProperty("seed", out var seed) || seed.ValueKind != JsonValueKind.Number || !seed.TryGetInt64(out var seedValue) || Checks.SeedProblem(seedValue) is not null
-            || !data.TryGetProperty("samples", out var samples) || samples.ValueKind != JsonValueKind.Number || !samples.TryGetInt32(out var samplesValue) || Checks.CountProblem(samplesValue, minimum: 1) is not null)
+            || !data.TryGetProperty("seed", out var seed) || seed.ValueKind != JsonValueKind.Number || !seed.TryGetInt64(out var seedValue) || InputRules.SeedProblem(seedValue) is not null
+            || !data.TryGetProperty("samples", out var samples) || samples.ValueKind != JsonValueKind.Number || !samples.TryGetInt32(out var samplesValue) || InputRules.CountProblem(samplesValue, minimum: 1) is not null)
         {
             throw Malformed(sourceName, "trainedOn must hold a seed from 0 to 4294967295 and a number of samples of 1 or more");
         }

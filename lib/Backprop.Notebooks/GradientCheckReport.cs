@@ -57,6 +57,7 @@ internal static class GradientCheckReport
         GradientVerdict.Agrees => "✔ agrees",
         GradientVerdict.Suspicious => "? suspicious",
         GradientVerdict.Wrong => "✘ wrong",
+        GradientVerdict.CannotJudge => "– not judged",
         _ => "~ ReLU kink",
     };
 
@@ -65,6 +66,7 @@ internal static class GradientCheckReport
         GradientVerdict.Agrees => $"Relative error at most {Threshold(GradientCheckResult.AgreeUpTo)}, or both gradients zero up to rounding.",
         GradientVerdict.Suspicious => $"Relative error between {Threshold(GradientCheckResult.AgreeUpTo)} and {Threshold(GradientCheckResult.WrongFrom)}: more than rounding, less than a typical bug. Look again.",
         GradientVerdict.Wrong => $"Relative error {Threshold(GradientCheckResult.WrongFrom)} or more: the backprop gradient is wrong.",
+        GradientVerdict.CannotJudge => "The finite difference cannot measure this slope (the summary says why): not judged.",
         _ => "The nudge switched a ReLU on or off, so the finite difference measured across a kink: not judged.",
     };
 

@@ -17,7 +17,7 @@ internal static class MatrixTable
     /// <summary>Rows shown of a longer matrix.</summary>
     public const int RowsShownOfLong = 10;
 
-    public static string Shape(Matrix<double> matrix) => Shapes.Of(matrix);
+    public static string Shape(Matrix<double> matrix) => InputRules.Shape(matrix);
 
     public static void WriteHtml(StringBuilder html, string? name, Matrix<double> matrix)
     {

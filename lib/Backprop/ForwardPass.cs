@@ -9,15 +9,23 @@ namespace Backprop;
 /// </summary>
 public sealed class ForwardPass
 {
-    internal ForwardPass(Matrix<double> input, IReadOnlyList<Matrix<double>> preActivations, IReadOnlyList<Matrix<double>> activations)
+    internal ForwardPass(Network network, Matrix<double> input, IReadOnlyList<Matrix<double>> preActivations, IReadOnlyList<Matrix<double>> activations)
     {
+        Network = network;
+        UpdateCount = network.UpdateCount;
         Input = input;
         PreActivations = preActivations;
         Activations = activations;
     }
 
+    /// <summary>The network that made this pass: <see cref="Network.Backward"/> takes only its own.</summary>
+    internal Network Network { get; }
+
+    /// <summary>The network's <see cref="Network.UpdateCount"/> when it made this pass.</summary>
+    internal int UpdateCount { get; }
+
     /// <summary>The input <c>X</c> (one sample per row), also called <c>a0</c>.</summary>
-    public Matrix<double> Input { get; }
+    internal Matrix<double> Input { get; }
 
     /// <summary><c>z1, z2, …</c>: each layer's weighted sums before the activation.</summary>
     public IReadOnlyList<Matrix<double>> PreActivations { get; }

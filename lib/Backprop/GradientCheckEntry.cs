@@ -14,23 +14,59 @@ public enum GradientVerdict
 
     /// <summary>They disagree, but the nudge switched a ReLU on or off: the finite difference measured across a kink, so it is no judge here.</summary>
     AtKink,
+
+    /// <summary>
+    /// The finite difference cannot measure this slope: the loss is not finite, the nudge is lost in the rounding of
+    /// the parameter, or the loss is so large that its rounding hides the change. <see cref="GradientCheckEntry.Reason"/> says which.
+    /// </summary>
+    CannotJudge,
 }
 
 /// <summary>One parameter's gradient, from backpropagation and from finite differences, with the verdict.</summary>
-/// <param name="Parameter">Which parameter, as <c>W2[0,1]</c> or <c>b3[0]</c> (layers 1-based, indices 0-based as in NumPy).</param>
-/// <param name="Backprop">The gradient the backward pass computed.</param>
-/// <param name="Numerical">The central finite difference <c>(L(p + h) - L(p - h)) / 2h</c>.</param>
-/// <param name="RelativeError"><c>|backprop - numerical| / max(|backprop|, |numerical|)</c>, 0 when both are 0.</param>
-/// <param name="CrossesKink">True when nudging the parameter by ±h switched some ReLU on or off: the loss has a kink there and the finite difference is not a fair judge.</param>
-/// <param name="Verdict">What the relative error means, by <see cref="GradientCheckResult"/>'s thresholds.</param>
-public sealed record GradientCheckEntry(string Parameter, double Backprop, double Numerical, double RelativeError, bool CrossesKink, GradientVerdict Verdict)
+public sealed record GradientCheckEntry
 {
+    private GradientCheckEntry(string parameter, double backprop, double numerical, double relativeError, bool crossesKink, GradientVerdict verdict, string? reason)
+    {
+        Parameter = parameter;
+        Backprop = backprop;
+        Numerical = numerical;
+        RelativeError = relativeError;
+        CrossesKink = crossesKink;
+        Verdict = verdict;
+        Reason = reason;
+    }
+
+    /// <summary>Which parameter, as <c>W2[0,1]</c> or <c>b3[0]</c> (layers 1-based, indices 0-based as in NumPy).</summary>
+    public string Parameter { get; }
+
+    /// <summary>The gradient the backward pass computed.</summary>
+    public double Backprop { get; }
+
+    /// <summary>The central finite difference <c>(L(p + h) - L(p - h)) / 2h</c>.</summary>
+    public double Numerical { get; }
+
+    /// <summary><c>|backprop - numerical| / max(|backprop|, |numerical|)</c>, 0 when both are 0.</summary>
+    public double RelativeError { get; }
+
+    /// <summary>True when nudging the parameter by ±h switched some ReLU on or off: the loss has a kink there and the finite difference is not a fair judge.</summary>
+    internal bool CrossesKink { get; }
+
+    /// <summary>What the relative error means, by <see cref="GradientCheckResult"/>'s thresholds.</summary>
+    public GradientVerdict Verdict { get; }
+
+    /// <summary>Why the finite difference cannot judge this gradient (<see cref="GradientVerdict.CannotJudge"/>); null otherwise.</summary>
+    public string? Reason { get; }
+
     /// <summary>An entry for one parameter, judged by the thresholds.</summary>
     internal static GradientCheckEntry Judge(string parameter, double backprop, double numerical, bool crossesKink)
     {
         var relativeError = RelativeErrorOf(backprop, numerical);
-        return new(parameter, backprop, numerical, relativeError, crossesKink, VerdictFor(backprop, numerical, relativeError, crossesKink));
+        return new(parameter, backprop, numerical, relativeError, crossesKink, VerdictFor(backprop, numerical, relativeError, crossesKink), reason: null);
     }
+
+    /// <summary>An entry the finite difference cannot judge, with the reason.</summary>
+    internal static GradientCheckEntry Unjudged(string parameter, double backprop, double numerical, bool crossesKink, string reason) =>
+        new(parameter, backprop, numerical, RelativeErrorOf(backprop, numerical), crossesKink, GradientVerdict.CannotJudge, reason);
 
     /// <summary><c>|a - b| / max(|a|, |b|)</c>, and 0 when both are 0.</summary>
     internal static double RelativeErrorOf(double a, double b)
@@ -39,9 +75,13 @@ public sealed record GradientCheckEntry(string Parameter, double Backprop, doubl
         return scale == 0 ? 0 : Math.Abs(a - b) / scale;
     }
 
+    /// <summary>Whether the two agree: relative error at most <see cref="GradientCheckResult.AgreeUpTo"/>, or both zero up to rounding.</summary>
+    internal static bool Agree(double backprop, double numerical) =>
+        RelativeErrorOf(backprop, numerical) <= GradientCheckResult.AgreeUpTo || Math.Abs(backprop - numerical) < GradientCheckResult.RoundingNoise;
+
     private static GradientVerdict VerdictFor(double backprop, double numerical, double relativeError, bool crossesKink)
     {
-        if (relativeError <= GradientCheckResult.AgreeUpTo || Math.Abs(backprop - numerical) < GradientCheckResult.RoundingNoise)
+        if (Agree(backprop, numerical))
         {
             return GradientVerdict.Agrees;
         }

@@ -13,7 +13,7 @@ public interface ITrainingMethod
     /// <summary>
     /// Starts one run on data that <see cref="Trainer"/> has already checked against the network.
     /// </summary>
-    /// <param name="network">The network to train; <see cref="ITrainingSession.Publish"/> writes the parameters into it.</param>
+    /// <param name="network">The network to train; <see cref="ITrainingSession.CopyParametersToNetwork"/> writes the parameters into it.</param>
     /// <param name="input">X: one sample per row, checked.</param>
     /// <param name="target">y: one target row per sample, checked.</param>
     /// <param name="learningRate">lr, checked.</param>
@@ -35,6 +35,6 @@ public interface ITrainingSession : IDisposable
     /// <summary>Whether every weight and bias is a finite number.</summary>
     bool ParametersAreFinite();
 
-    /// <summary>Makes the network hold the session's current parameters (nothing to do where it already does).</summary>
-    void Publish();
+    /// <summary>Copies the session's current parameters into the network it trains (nothing to do where the session works on the network's own matrices).</summary>
+    void CopyParametersToNetwork();
 }

@@ -7,14 +7,16 @@ namespace Backprop;
 public sealed class InvalidInputException : Exception
 {
     /// <summary>Creates the exception with a message that names the problem and the fix.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
     public InvalidInputException(string message)
-        : base(message)
+        : base(message ?? throw new ArgumentNullException(nameof(message)))
     {
     }
 
     /// <summary>Creates the exception with a message and the lower-level error that revealed the problem.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> or <paramref name="innerException"/> is null.</exception>
     public InvalidInputException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(message ?? throw new ArgumentNullException(nameof(message)), innerException ?? throw new ArgumentNullException(nameof(innerException)))
     {
     }
 }

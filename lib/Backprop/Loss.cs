@@ -6,10 +6,13 @@ namespace Backprop;
 public static class Loss
 {
     /// <summary><c>mse(y_true, y_pred) = np.mean((y_true - y_pred) ** 2)</c>.</summary>
+    /// <exception cref="ArgumentNullException">One of them is null.</exception>
     /// <exception cref="InvalidInputException">The two are empty or of different shapes.</exception>
     public static double Mse(Matrix<double> target, Matrix<double> prediction)
     {
-        Shapes.RequireSameNonEmpty(target, prediction, "the targets", "the predictions");
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(prediction);
+        Checks.RequireSameNonEmpty(target, prediction, "the targets", "the predictions");
         return MseCore(target, prediction);
     }
 
@@ -17,10 +20,13 @@ public static class Loss
     /// <c>mse_derivative(y_true, y_pred) = 2 * (y_pred - y_true) / y_true.size</c>: how the loss changes with
     /// each prediction.
     /// </summary>
+    /// <exception cref="ArgumentNullException">One of them is null.</exception>
     /// <exception cref="InvalidInputException">The two are empty or of different shapes.</exception>
     public static Matrix<double> MseDerivative(Matrix<double> target, Matrix<double> prediction)
     {
-        Shapes.RequireSameNonEmpty(target, prediction, "the targets", "the predictions");
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(prediction);
+        Checks.RequireSameNonEmpty(target, prediction, "the targets", "the predictions");
         return MseDerivativeCore(target, prediction);
     }
 

@@ -26,7 +26,7 @@ public sealed class Network
         ArgumentNullException.ThrowIfNull(biases);
         var given = weights.ToArray();
         var givenBiases = biases.ToArray();
-        LayerSizes = NetworkShape.Check(given, givenBiases);
+        LayerSizes = Checks.RequireNetworkShape(given, givenBiases);
         _weights = given.Select(w => w!.Clone()).ToArray();
         _biases = givenBiases.Select(b => b!.Clone()).ToArray();
     }
@@ -84,7 +84,11 @@ public sealed class Network
     /// <summary><c>b1, b2, …</c>: each of length n_out. Changing them changes the network.</summary>
     public IReadOnlyList<Vector<double>> Biases => _biases;
 
+    /// <summary>How many times <see cref="Update"/> (or training) has changed the parameters: a forward pass made before the last update no longer matches them.</summary>
+    internal int UpdateCount { get; private set; }
+
     /// <summary>A deep copy, so that one can be trained while the other is kept.</summary>
+    /// <exception cref="InvalidInputException">A parameter is not finite (after a <see cref="TrainingDivergedException"/>).</exception>
     public Network Clone() => new(_weights, _biases);
 
     /// <summary>
@@ -96,7 +100,7 @@ public sealed class Network
     /// </code>
     /// </summary>
     /// <param name="input">X: one sample per row, one feature per column.</param>
-    /// <exception cref="InvalidInputException">X is empty, holds a NaN or infinity, or does not have one column per input unit.</exception>
+    /// <exception cref="InvalidInputException">X is empty, holds a NaN or infinity, or does not have one column per input unit; or a weight or bias is not finite (training diverged).</exception>
     public ForwardPass Forward(Matrix<double> input)
     {
         Checks.RequireInput(this, input);
@@ -117,26 +121,50 @@ public sealed class Network
     /// dL_dz_prev = dL_da_prev * relu_derivative(z_prev)   (and through the ReLU)
     /// </code>
     /// </summary>
-    /// <param name="forward">The forward pass on the same network and input.</param>
+    /// <remarks>
+    /// The forward pass must be this network's, made since its last <see cref="Update"/>: a pass remembers the network
+    /// that made it and that network's update count. A shape check would not do: a <see cref="Clone"/> has the same
+    /// shapes but other weights once one of them is trained, and its backward pass would silently mix the two.
+    /// Values written straight into <see cref="Weights"/> or <see cref="Biases"/> are not tracked.
+    /// </remarks>
+    /// <param name="forward">This network's forward pass on the input, made since its last update.</param>
     /// <param name="target">y: the wanted outputs, one row per sample.</param>
-    /// <exception cref="InvalidInputException">y does not have one row per sample and one column per output, or holds a NaN or infinity.</exception>
+    /// <exception cref="InvalidInputException">The forward pass is another network's or older than the last update; y does not have one row per sample and one column per output, or holds a NaN or infinity; or a gradient overflowed.</exception>
     public Gradients Backward(ForwardPass forward, Matrix<double> target)
     {
         ArgumentNullException.ThrowIfNull(forward);
+        Checks.RequireForwardOf(this, forward);
         Checks.RequireTargetFor(this, forward.Input, target);
-        return BackwardCore(forward, target);
+        var gradients = BackwardCore(forward, target);
+        if (Finite.FirstNonFinite(gradients.Weights, gradients.Biases, "dL_dW", "dL_db") is { } entry)
+        {
+            throw new InvalidInputException(
+                $"The backward pass made {entry.Name} {Finite.Describe(entry.Value)}: X, y or the weights hold values too large. Scale the data (for example to mean 0 and spread 1) or start from smaller weights.");
+        }
+
+        return gradients;
     }
 
     /// <summary>
     /// One step of gradient descent on every parameter: <c>W -= lr * dL_dW</c>, <c>b -= lr * dL_db</c>.
     /// </summary>
+    /// <remarks>The step is tried on a copy first: a step that would make a parameter NaN or infinite is refused, and the network is left as it was.</remarks>
     /// <param name="gradients">Gradients shaped like this network's parameters.</param>
     /// <param name="learningRate">lr: a finite number above 0.</param>
-    /// <exception cref="InvalidInputException">The gradients belong to a network of another shape, or the learning rate is invalid.</exception>
+    /// <exception cref="InvalidInputException">The gradients belong to a network of another shape, the learning rate is invalid, or the step would make a parameter NaN or infinite.</exception>
     public void Update(Gradients gradients, double learningRate)
     {
         Checks.RequireGradientsFor(this, gradients);
         Checks.RequireLearningRate(learningRate);
+        var trial = Clone();
+        trial.UpdateCore(gradients, learningRate);
+        if (trial.FirstNonFiniteParameter() is { } entry)
+        {
+            throw new InvalidInputException(
+                $"This update would make {entry.Name} {Finite.Describe(entry.Value)} (learning rate {learningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}): " +
+                "use a smaller learning rate. The network is unchanged.");
+        }
+
         UpdateCore(gradients, learningRate);
     }
 
@@ -149,8 +177,10 @@ public sealed class Network
     }
 
     /// <summary>Whether every weight and bias is a finite number.</summary>
-    internal bool ParametersAreFinite() =>
-        _weights.All(Checks.AllFinite) && _biases.All(Checks.AllFinite);
+    internal bool ParametersAreFinite() => FirstNonFiniteParameter() is null;
+
+    /// <summary>The first weight or bias that is not a finite number, as <c>W2[0,1]</c> with its value; null if all are finite.</summary>
+    internal (string Name, double Value)? FirstNonFiniteParameter() => Finite.FirstNonFinite(_weights, _biases);
 
     // The passes themselves, on inputs the public methods above have checked.
     internal ForwardPass ForwardCore(Matrix<double> input)
@@ -165,7 +195,7 @@ public sealed class Network
             previous = a[i];
         }
 
-        return new ForwardPass(input, z, a);
+        return new ForwardPass(this, input, z, a);
     }
 
     internal Gradients BackwardCore(ForwardPass forward, Matrix<double> target)
@@ -176,11 +206,11 @@ public sealed class Network
         var dz = Loss.MseDerivativeCore(target, forward.Prediction);                   // dL_dy = mse_derivative(y, y_pred)
         for (var i = LayerCount - 1; i >= 0; i--)
         {
-            dW[i] = forward.InputOf(i).TransposeThisAndMultiply(dz);                    // dL_dW3 = a2.T @ dL_dy
+            dW[i] = forward.InputOf(i).Transpose() * dz;                                // dL_dW3 = a2.T @ dL_dy
             db[i] = dz.SumOfEachColumn();                                               // dL_db3 = np.sum(dL_dy, axis=0)
             if (i > 0)
             {
-                var da = dz.TransposeAndMultiply(_weights[i]);                          // dL_da2 = dL_dy @ W3.T
+                var da = dz * _weights[i].Transpose();                                  // dL_da2 = dL_dy @ W3.T
                 dz = da.PointwiseMultiply(Activation.ReluDerivative(forward.PreActivations[i - 1])); // dL_dz2 = dL_da2 * relu_derivative(z2)
             }
         }
@@ -197,5 +227,7 @@ public sealed class Network
             W.Subtract(learningRate * gradients.Weights[i], W);                         // W -= lr * dL_dW
             b.Subtract(learningRate * gradients.Biases[i], b);                          // b -= lr * dL_db
         }
+
+        UpdateCount++;
     }
 }

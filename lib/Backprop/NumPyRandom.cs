@@ -9,8 +9,8 @@ namespace Backprop;
 /// <remarks>
 /// With the same seed and the same calls in the same order, every number equals the one NumPy gives.
 /// <c>randn</c> uses the polar Box–Muller method, which makes normals in pairs: the second one is
-/// cached and returned by the next <see cref="NextGaussian"/> call, even when <see cref="NextDouble"/>
-/// calls come in between. Arrays are filled in row-major order, as NumPy fills them.
+/// cached and returned as the next normal (<see cref="Randn"/>), even when uniform draws (<see cref="Rand"/>)
+/// come in between. Arrays are filled in row-major order, as NumPy fills them.
 /// </remarks>
 public sealed class NumPyRandom
 {
@@ -26,17 +26,17 @@ public sealed class NumPyRandom
 
     /// <summary>Re-seeds: <c>np.random.seed(seed)</c>. Also forgets a cached normal.</summary>
     /// <param name="seed">The seed, 0 to 4294967295 as NumPy accepts.</param>
-    public void Seed(long seed)
+    internal void Seed(long seed)
     {
         _twister = CreateTwister(seed);
         _cachedGaussian = null;
     }
 
     /// <summary>One uniform double in [0, 1): <c>np.random.rand()</c>.</summary>
-    public double NextDouble() => _twister.NextDouble();
+    internal double NextDouble() => _twister.NextDouble();
 
     /// <summary>One standard normal: <c>np.random.randn()</c>.</summary>
-    public double NextGaussian()
+    internal double NextGaussian()
     {
         if (_cachedGaussian is double cached)
         {
@@ -68,11 +68,7 @@ public sealed class NumPyRandom
 
     private static Matrix<double> Fill(int rows, int columns, Func<double> next)
     {
-        if (Checks.MatrixSizeProblem(rows, columns) is { } problem)
-        {
-            throw new InvalidInputException($"Cannot draw a {rows}×{columns} matrix: {problem}. Use fewer samples or smaller layers.");
-        }
-
+        Checks.RequireDrawableSize(rows, columns);
         var matrix = Matrix<double>.Build.Dense(rows, columns);
         for (var row = 0; row < rows; row++)
         {

@@ -13,11 +13,30 @@ namespace Backprop;
 /// That order is what makes every number equal NumPy's, so it is written here once, for the console program,
 /// the lessons, the tests and the benchmarks.
 /// </summary>
-/// <param name="Network">The network with its first weights.</param>
-/// <param name="X">The inputs: <c>rand(samples, n0)</c>.</param>
-/// <param name="Y">The targets: <c>rand(samples, nL)</c>.</param>
-public sealed record RandomProblem(Network Network, Matrix<double> X, Matrix<double> Y)
+public sealed record RandomProblem
 {
+    private RandomProblem(Network network, Matrix<double> x, Matrix<double> y)
+    {
+        Network = network;
+        X = x;
+        Y = y;
+    }
+
+    /// <summary>The network with its first weights.</summary>
+    public Network Network { get; }
+
+    /// <summary>The inputs: <c>rand(samples, n0)</c>.</summary>
+    public Matrix<double> X { get; }
+
+    /// <summary>The targets: <c>rand(samples, nL)</c>.</summary>
+    public Matrix<double> Y { get; }
+
+    /// <summary>Takes the problem apart: <c>var (network, X, y) = RandomProblem.Original();</c>.</summary>
+    /// <param name="network">The network with its first weights.</param>
+    /// <param name="x">The inputs.</param>
+    /// <param name="y">The targets.</param>
+    public void Deconstruct(out Network network, out Matrix<double> x, out Matrix<double> y) => (network, x, y) = (Network, X, Y);
+
     /// <summary>The original notebook's problem: seed 0, a 3-2-2-1 network, 10 samples.</summary>
     public static RandomProblem Original() => Draw([3, 2, 2, 1], samples: 10, seed: 0);
 

@@ -27,10 +27,11 @@ internal sealed class ReadableTraining : ITrainingMethod
 
         public double ComputeLossAndGradients()
         {
+            // As the original's train loop: forward, loss, backward. Where the loss is not finite, neither are the
+            // gradients, and the trainer stops before it would apply them.
             var forward = network.ForwardCore(input);
             var loss = Loss.MseCore(target, forward.Prediction);
-            var gradients = double.IsFinite(loss) ? network.BackwardCore(forward, target) : null!;
-            Last = (forward, loss, gradients);
+            Last = (forward, loss, network.BackwardCore(forward, target));
             return loss;
         }
 
@@ -38,7 +39,7 @@ internal sealed class ReadableTraining : ITrainingMethod
 
         public bool ParametersAreFinite() => network.ParametersAreFinite();
 
-        public void Publish()
+        public void CopyParametersToNetwork()
         {
             // The readable epoch works on the network's own matrices: there is nothing to copy.
         }

@@ -30,7 +30,7 @@ public static class Trainer
     /// <param name="onEpoch">Called after each epoch. With a fast engine, changes made here to the network's parameters are not seen by training.</param>
     /// <param name="method">How the arithmetic is done: <see cref="Readable"/> when null.</param>
     /// <exception cref="InvalidInputException">The data does not fit the network, or the learning rate or epoch count is invalid.</exception>
-    /// <exception cref="TrainingDivergedException">The loss or a parameter stopped being finite; it carries the losses so far, and no NaN is reported.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a parameter stopped being finite; it names which, carries the losses so far, and no NaN is reported. The network then holds the parameters of the last update.</exception>
     public static IReadOnlyList<double> Train(
         Network network,
         Matrix<double> input,
@@ -42,7 +42,7 @@ public static class Trainer
     {
         Checks.TrainingRun(network, input, target, epochs, learningRate);
         using var session = (method ?? Readable).Start(network, input, target, learningRate);
-        return Run(session, epochs, learningRate, onEpoch);
+        return Run(session, network, epochs, learningRate, onEpoch);
     }
 
     /// <summary>
@@ -68,19 +68,11 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(onEpoch);
         Checks.TrainingRun(network, input, target, epochs, learningRate);
         using var session = new ReadableTraining.Session(network, input, target, learningRate);
-        return Run(session, epochs, learningRate, (epoch, loss) => onEpoch(new EpochDetails(epoch, loss, session.Last.Forward, session.Last.Gradients)));
+        return Run(session, network, epochs, learningRate, (epoch, loss) => onEpoch(new EpochDetails(epoch, loss, session.Last.Forward, session.Last.Gradients)));
     }
 
-    /// <summary>
-    /// One readable epoch: forward pass, loss, backward pass, update. Returns the loss measured before the update,
-    /// as the original prints it.
-    /// </summary>
-    /// <exception cref="TrainingDivergedException">The loss is not finite (the network is left unchanged), or the update made a parameter not finite.</exception>
-    internal static double Step(Network network, Matrix<double> input, Matrix<double> target, double learningRate) =>
-        Train(network, input, target, epochs: 1, learningRate)[0];
-
     // The epoch protocol, written once for every method.
-    private static List<double> Run(ITrainingSession session, int epochs, double learningRate, Action<int, double>? onEpoch)
+    private static List<double> Run(ITrainingSession session, Network network, int epochs, double learningRate, Action<int, double>? onEpoch)
     {
         // Room for the losses of a usual run up front; a very long run grows the list instead of reserving it all.
         var losses = new List<double>(Math.Min(epochs, 1 << 16));
@@ -91,26 +83,29 @@ public static class Trainer
                 var loss = session.ComputeLossAndGradients();
                 if (!double.IsFinite(loss))
                 {
-                    throw new TrainingDivergedException(epoch, losses, learningRate);
+                    throw new TrainingDivergedException(epoch, losses, learningRate, loss);
                 }
 
                 session.Update();
                 losses.Add(loss);
                 if (onEpoch is not null)
                 {
-                    session.Publish();
+                    session.CopyParametersToNetwork();
                     onEpoch(epoch, loss);
                 }
 
                 if (!session.ParametersAreFinite())
                 {
-                    throw new TrainingDivergedException(epoch, losses, learningRate);
+                    session.CopyParametersToNetwork();
+                    // The session has just copied its parameters into the network, so the network names the culprit.
+                    var (parameter, value) = network.FirstNonFiniteParameter() ?? ("a parameter", double.NaN);
+                    throw new TrainingDivergedException(epoch, losses, learningRate, parameter, value);
                 }
             }
         }
         finally
         {
-            session.Publish();
+            session.CopyParametersToNetwork();
         }
 
         return losses;

@@ -9,12 +9,29 @@ namespace Backprop;
 /// </summary>
 public sealed class TrainingDivergedException : Exception
 {
-    /// <summary>Creates the exception for a run that blew up at <paramref name="epoch"/>.</summary>
-    /// <param name="epoch">The epoch whose loss, or whose update, was the first not to be finite.</param>
+    /// <summary>Creates the exception for a run whose loss at <paramref name="epoch"/> was <paramref name="loss"/>, not a finite number.</summary>
+    /// <param name="epoch">The epoch whose loss was the first not to be finite.</param>
     /// <param name="losses">The finite losses of the run so far, first epoch first (copied).</param>
     /// <param name="learningRate">The run's learning rate.</param>
-    public TrainingDivergedException(int epoch, IReadOnlyList<double> losses, double learningRate)
-        : base(Describe(epoch, losses, learningRate))
+    /// <param name="loss">The loss that was not finite.</param>
+    internal TrainingDivergedException(int epoch, IReadOnlyList<double> losses, double learningRate, double loss)
+        : this(epoch, losses, learningRate, LossStopped(epoch, losses, loss))
+    {
+    }
+
+    /// <summary>Creates the exception for a run whose update at <paramref name="epoch"/> made <paramref name="parameter"/> not finite, while the loss still was.</summary>
+    /// <param name="epoch">The epoch whose update made the parameter not finite.</param>
+    /// <param name="losses">The finite losses of the run so far, this epoch's included (copied).</param>
+    /// <param name="learningRate">The run's learning rate.</param>
+    /// <param name="parameter">The first parameter that stopped being finite, as <c>W2[0,1]</c>.</param>
+    /// <param name="value">Its value: NaN or an infinity.</param>
+    internal TrainingDivergedException(int epoch, IReadOnlyList<double> losses, double learningRate, string parameter, double value)
+        : this(epoch, losses, learningRate, $"its update made {parameter} {Finite.Describe(value)}, while the loss was still finite")
+    {
+    }
+
+    private TrainingDivergedException(int epoch, IReadOnlyList<double> losses, double learningRate, string what)
+        : base(Describe(epoch, losses, learningRate, what))
     {
         Epoch = epoch;
         Losses = [.. losses];
@@ -31,20 +48,27 @@ public sealed class TrainingDivergedException : Exception
     public double? LastFiniteLoss => Losses.Count > 0 ? Losses[^1] : null;
 
     /// <summary>The learning rate of the run.</summary>
-    public double LearningRate { get; }
+    internal double LearningRate { get; }
 
-    private static string Describe(int epoch, IReadOnlyList<double> losses, double learningRate)
+    private static string LossStopped(int epoch, IReadOnlyList<double> losses, double loss) =>
+        losses.Count == 0
+            ? $"The loss of epoch {epoch}, before any update, is {Finite.Describe(loss)}"
+            : $"the loss became {Finite.Describe(loss)}";
+
+    private static string Describe(int epoch, IReadOnlyList<double> losses, double learningRate, string what)
     {
         var culture = CultureInfo.InvariantCulture;
         if (losses.Count == 0)
         {
             // No update has happened yet: the learning rate cannot be the cause.
-            return "The loss of epoch 0, before any update, is NaN or infinite: X, y or the starting weights hold values " +
-                   "too large to square. Scale the data (for example to mean 0 and spread 1) or start from smaller weights.";
+            return $"{what}: X, y or the starting weights hold values too large to square. " +
+                   "Scale the data (for example to mean 0 and spread 1) or start from smaller weights.";
         }
 
+        // A tenth of the rate, to 15 significant digits: 1.1 / 10 is 0.11000000000000001 in binary, and reads as 0.11.
+        var smaller = (learningRate / 10).ToString("G15", culture);
         var last = losses[^1].ToString("G6", culture);
-        return $"Training diverged at epoch {epoch}: the loss became NaN or infinite (last finite loss {last}). " +
-               $"Try a smaller learning rate than {learningRate.ToString(culture)}, for example {(learningRate / 10).ToString(culture)}.";
+        return $"Training diverged at epoch {epoch}: {what} (last finite loss {last}). " +
+               $"Try a smaller learning rate than {learningRate.ToString(culture)}, for example {smaller}.";
     }
 }

@@ -177,7 +177,7 @@ public class DeadUnitTests
         var infinite = x.Clone();
         infinite[9, 2] = double.NegativeInfinity;
 
-        foreach (var bad in new[] { x.SubMatrix(0, 10, 0, 2), Matrix<double>.Build.Dense(10, 4), nan, infinite, null! })
+        foreach (var bad in new[] { x.SubMatrix(0, 10, 0, 2), Matrix<double>.Build.Dense(10, 4), nan, infinite })
         {
             var expected = Assert.Throws<InvalidInputException>(() => network.Forward(bad));
             var actual = Assert.Throws<InvalidInputException>(() => FastEngine.Default.DeadUnits(network, bad));
@@ -185,6 +185,8 @@ public class DeadUnitTests
         }
 
         Assert.Throws<ArgumentNullException>(() => FastEngine.Default.DeadUnits(null!, x));
+        Assert.Equal("input", Assert.Throws<ArgumentNullException>(() => network.Forward(null!)).ParamName);
+        Assert.Equal("input", Assert.Throws<ArgumentNullException>(() => FastEngine.Default.DeadUnits(network, null!)).ParamName);
     }
 
     [Fact]

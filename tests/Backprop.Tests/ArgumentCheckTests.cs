@@ -13,11 +13,11 @@ public class ArgumentCheckTests
     [InlineData(-0.01)]
     [InlineData(0.0)]
     [InlineData(double.PositiveInfinity)]
-    public void Step_checks_the_learning_rate_as_Train_does_and_leaves_the_weights_alone(double learningRate)
+    public void One_epoch_checks_the_learning_rate_and_leaves_the_weights_alone(double learningRate)
     {
         var network = Original.Network.Clone();
 
-        var error = Assert.Throws<InvalidInputException>(() => Trainer.Step(network, Original.X, Original.Y, learningRate));
+        var error = Assert.Throws<InvalidInputException>(() => Trainer.Train(network, Original.X, Original.Y, epochs: 1, learningRate));
 
         Assert.Contains("it must be a finite number above 0", error.Message);
         Assert.Equal(Original.Network.Weights[0], network.Weights[0]);

@@ -55,7 +55,7 @@ public class OneStepTests
     public void The_update_moves_every_parameter_against_its_gradient()
     {
         var (network, input, target) = Setup();
-        var loss = Trainer.Step(network, input, target, Fixture.GetProperty("lr").GetDouble());
+        var loss = Trainer.Train(network, input, target, epochs: 1, Fixture.GetProperty("lr").GetDouble())[0];
 
         Close.Equal(Fixture.GetProperty("loss").GetDouble(), loss, Tolerance, "loss before the update");
         var weights = Fixture.GetProperty("weights_after").EnumerateArray().Select(NumPyFixtures.Matrix).ToArray();

@@ -47,7 +47,7 @@ internal sealed class BackwardQuantities
     }
 
     public Quantity dL_dW(int i) =>
-        Make($"dL_dW{i + 1}", t => t.dL_dW[i], $"a {Shapes.Of(_network.Weights[i])} matrix, shaped like W{i + 1}", $"dL_dW{i + 1} = {Input(i)}.T @ {Dz(i)}", isVector: false);
+        Make($"dL_dW{i + 1}", t => t.dL_dW[i], $"a {InputRules.Shape(_network.Weights[i])} matrix, shaped like W{i + 1}", $"dL_dW{i + 1} = {Input(i)}.T @ {Dz(i)}", isVector: false);
 
     public Quantity dL_db(int i)
     {
@@ -65,7 +65,7 @@ internal sealed class BackwardQuantities
     public Quantity NewW(int i)
     {
         var W = _network.Weights[i];
-        var quantity = Make($"new W{i + 1}", t => W - (_learningRate * t.dL_dW[i]), $"a {Shapes.Of(W)} matrix, like W{i + 1}", $"W{i + 1} -= lr * dL_dW{i + 1}", isVector: false);
+        var quantity = Make($"new W{i + 1}", t => W - (_learningRate * t.dL_dW[i]), $"a {InputRules.Shape(W)} matrix, like W{i + 1}", $"W{i + 1} -= lr * dL_dW{i + 1}", isVector: false);
         if (W.RowCount == W.ColumnCount)
         {
             quantity.Add(W - (_learningRate * _right.dL_dW[i].Transpose()), Mistake.Transposed,
@@ -89,7 +89,7 @@ internal sealed class BackwardQuantities
         var quantity = new Quantity(name, right, what, formula, isVector, _samples);
         if (!isVector)
         {
-            var shape = right.RowCount == right.ColumnCount ? "" : $"{Shapes.Of(right.Transpose())}, ";
+            var shape = right.RowCount == right.ColumnCount ? "" : $"{InputRules.Shape(right.Transpose())}, ";
             quantity.Add(right.Transpose(), Mistake.Transposed, $"is {shape}the transpose of the right value ({what}): a .T is missing or extra; {formula}");
         }
 

@@ -29,7 +29,7 @@ public static class FunctionGrader
         var items = new List<GradingItem> { Unchanged(name, x, Matrix<double>.Build.DenseOfRowArrays(ReluTestRows)) };
         if (result!.RowCount != x.RowCount || result.ColumnCount != x.ColumnCount)
         {
-            items.Add(GradingItem.Wrong(name, Mistake.WrongShape, $"{name} returned a {Shapes.Of(result)} matrix for a {Shapes.Of(x)} one: return one value per entry of x"));
+            items.Add(GradingItem.Wrong(name, Mistake.WrongShape, $"{name} returned a {InputRules.Shape(result)} matrix for a {InputRules.Shape(x)} one: return one value per entry of x"));
             return new GradingReport(items);
         }
 
@@ -65,7 +65,7 @@ public static class FunctionGrader
         var size = yTrue.RowCount * yTrue.ColumnCount;
         var right = 2.0 * (yPred - yTrue) / size;
         const string formula = "mse_derivative(y_true, y_pred) = 2 * (y_pred - y_true) / y_true.size";
-        var value = new Quantity(name, right, $"a {Shapes.Of(yTrue)} matrix, like y_true", formula, IsVector: false, Samples: yTrue.RowCount)
+        var value = new Quantity(name, right, $"a {InputRules.Shape(yTrue)} matrix, like y_true", formula, IsVector: false, Samples: yTrue.RowCount)
             .Add(-right, Mistake.WrongSign, $"has the wrong sign: it is prediction minus target, (y_pred - y_true), and y_true comes first; {formula}")
             .Add(0.5 * right, Mistake.FactorTwoMissing, $"is half the right value: the 2 from the square is missing; {formula}")
             .Add(right * size, Mistake.WrongDivisor, $"is {size} times too large: divide by y_true.size ({size} entries here), as np.mean does; {formula}")

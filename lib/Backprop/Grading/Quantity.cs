@@ -73,7 +73,7 @@ internal sealed record Quantity(string Name, Matrix<double> Expected, string Wha
                 $"{Name} has {Samples} values, one per sample: sum over the samples instead, {Formula} (in C#: .SumOfEachColumn())");
         }
 
-        var shape = IsVector ? $"{student.ColumnCount} values" : Shapes.Of(student);
+        var shape = IsVector ? $"{student.ColumnCount} values" : InputRules.Shape(student);
         if (!IsVector && student.RowCount == Expected.ColumnCount && student.ColumnCount == Expected.RowCount)
         {
             return GradingItem.Wrong(Name, Mistake.Transposed,
