@@ -56,7 +56,7 @@ public static class ExperimentGrader
                 ? GradingItem.Wrong($"{name} survives", Mistake.Other, $"at lr = {Rate(rate)} training diverges (the loss overflows at epoch {diverged.Epoch}): go lower")
                 : dead == 0
                     ? GradingItem.Right($"{name} survives", $"at lr = {Rate(rate)} both units of layer 2 survive")
-                    : GradingItem.Wrong($"{name} survives", Mistake.Other, $"at lr = {Rate(rate)} {dead} of the 2 units of layer 2 die: go lower"),
+                    : GradingItem.Wrong($"{name} survives", Mistake.Other, $"at lr = {Rate(rate)} {(dead == 1 ? "a unit of layer 2 dies" : "both units of layer 2 die")}: go lower"),
         };
         if (dead == 0 && diverged is null)
         {

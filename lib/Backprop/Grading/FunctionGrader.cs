@@ -91,6 +91,12 @@ public static class FunctionGrader
             value = run.Result is null
                 ? GradingItem.Wrong(name, Mistake.ReturnedNull, $"{name} returned null: return a new matrix, {formula}")
                 : MseQuantity(name, formula, t, trueCopy, predCopy).Judge(run.Result);
+            if (value.Mistake == Mistake.IntegerDivision && changed.FirstOrDefault(argument => argument is not null) is { } overwritten)
+            {
+                value = GradingItem.Wrong(name, Mistake.ChangesItsInput,
+                    $"{name} returns 0 everywhere, computed after it changed {overwritten}: compute from the arguments as they were given; {formula}");
+            }
+
             if (!value.Passed)
             {
                 break;
@@ -191,11 +197,13 @@ public static class FunctionGrader
         string item, List<(double Input, double Output)> pairs, Func<double, bool> inRegion, double expected, Func<double, double, (Mistake, string)> hint)
     {
         var tried = pairs.Where(pair => inRegion(pair.Input)).ToList();
-        var wrong = tried.FirstOrDefault(pair => pair.Output != expected);
         if (tried.All(pair => pair.Output == expected))
         {
-            return GradingItem.Right(item, $"{item} is {Numbers.Format(expected)} (tried {tried.Count} values)");
+            return GradingItem.Right(item, $"{item} is {Numbers.Format(expected)} (tried {tried.Count} value{(tried.Count == 1 ? "" : "s")})");
         }
+
+        // The most ordinary wrong input (nearest 1 in size) says most: 0.15 rather than 5e-324 for a threshold at 0.2.
+        var wrong = tried.Where(pair => pair.Output != expected).MinBy(pair => pair.Input == 0 ? 0 : Math.Abs(Math.Log10(Math.Abs(pair.Input))));
 
         var (mistake, message) = hint(wrong.Input, wrong.Output);
         return GradingItem.Wrong(item, mistake, message);
@@ -209,6 +217,6 @@ public static class FunctionGrader
         return first is null
             ? GradingItem.Right(item, $"{name} leaves {string.Join(" and ", arguments)} as {(arguments.Count == 1 ? "it was" : "they were")}")
             : GradingItem.Wrong(item, Mistake.ChangesItsInput,
-                $"{name} changed {first}, the matrix it was given: compute into a new matrix (x.Map(…), a - b and 2 * a make new ones), and leave {first} as it was");
+                $"{name} changed {first}, the matrix it was given: compute into a new matrix (.Map(…), a - b and 2 * a make new ones), and leave {first} as it was");
     }
 }

@@ -10,7 +10,8 @@ internal static partial class StudentNames
 {
     /// <summary>
     /// The function's own name: a notebook's top-level method keeps its name; a local function's compiled name
-    /// (<c>&lt;Outer&gt;g__name|0_0</c>) gives back <c>name</c>; a lambda has none, and gets <paramref name="fallback"/>.
+    /// (<c>&lt;Outer&gt;g__name|0_0</c>, or <c>&lt;&lt;Main&gt;$&gt;g__name|0_0</c> in a file of top-level statements) gives back
+    /// <c>name</c>; a lambda has none, and gets <paramref name="fallback"/>.
     /// </summary>
     public static string Of(Delegate? function, string fallback) => function is null ? fallback : Readable(function.Method.Name) ?? fallback;
 
@@ -42,13 +43,13 @@ internal static partial class StudentNames
             return readable;
         }
 
-        var lambda = Lambda().Match(methodName);
-        return lambda.Success && lambda.Groups["outer"].Value.Length > 0 ? $"a lambda in {Readable(lambda.Groups["outer"].Value) ?? "it"}" : "a lambda";
+        var outer = Lambda().Match(methodName) is { Success: true } lambda ? Readable(lambda.Groups["outer"].Value) : null;
+        return outer is null ? "a lambda" : $"a lambda in {outer}";
     }
 
-    [GeneratedRegex(@"^<[^>]*>g__(?<name>[^|]+)\|")]
+    [GeneratedRegex(@"^<.*>g__(?<name>[^|]+)\|")]
     private static partial Regex LocalFunction();
 
-    [GeneratedRegex(@"^<(?<outer>[^>]*)>b__")]
+    [GeneratedRegex(@"^<(?<outer>.*)>b__")]
     private static partial Regex Lambda();
 }
