@@ -153,7 +153,7 @@ public class FunctionGraderTests
             "sum" => (t, p) => 2 * (p - t),
             "rows" => (t, p) => 2 * (p - t) / t.RowCount,
             "columns" => (t, p) => 2 * (p - t) / t.ColumnCount,
-            _ => IntegerDivision,
+            _ => mse_derivative,
         };
 
         var item = Mse(my_mse_derivative)["mse_derivative"];
@@ -191,7 +191,8 @@ public class FunctionGraderTests
         Assert.Equal(Mistake.ChangesItsInput, report["mse_derivative keeps its input"].Mistake);
     }
 
-    private static Matrix<double> IntegerDivision(Matrix<double> y_true, Matrix<double> y_pred)
+    /// <summary>The classic C# slip: an int size makes 2 / size an integer division.</summary>
+    private static Matrix<double> mse_derivative(Matrix<double> y_true, Matrix<double> y_pred)
     {
         int size = y_true.RowCount * y_true.ColumnCount;
         return 2 / size * (y_pred - y_true);
