@@ -117,12 +117,30 @@ public static partial class AutogradGrader
             results.Add((input, data, slope));
         }
 
-        return new GradingReport(
+        GradingItem[] items =
         [
             Region($"{name}(z > 0)", name, results.Where(r => r.Input > 0), z => z, slope: 1, "above 0 it is z itself"),
             Region($"{name}(z < 0)", name, results.Where(r => r.Input < 0), z => 0.01 * z, slope: 0.01, "below 0 it is 0.01 · z"),
             Region($"{name}(0)", name, results.Where(r => r.Input == 0), _ => 0, slope: null, "at 0 it is 0"),
-        ]);
+        ];
+        return new GradingReport(SayOnce(items, SlopeHint));
+    }
+
+    private const string SlopeHint = ": build the output from z with Value's operations (not from z.Data), so that Backward can reach z";
+
+    /// <summary>The items with <paramref name="explanation"/> kept on the first that ends with it only.</summary>
+    private static IReadOnlyList<GradingItem> SayOnce(IEnumerable<GradingItem> items, string explanation)
+    {
+        var said = false;
+        var result = new List<GradingItem>();
+        foreach (var item in items)
+        {
+            var repeat = said && item.Message.EndsWith(explanation, StringComparison.Ordinal);
+            said |= item.Message.EndsWith(explanation, StringComparison.Ordinal);
+            result.Add(repeat ? item with { Message = item.Message[..^explanation.Length] + " (as above)" } : item);
+        }
+
+        return result;
     }
 
     private static GradingItem Region(string item, string name, IEnumerable<(double Input, double Data, double Slope)> tried, Func<double, double> wanted, double? slope, string rule)
@@ -144,7 +162,7 @@ public static partial class AutogradGrader
             if (slope is double right && !Near(grad, right))
             {
                 return GradingItem.Wrong(item, Mistake.Other,
-                    $"{name}({z}) is right, but its slope dL/dz is {Numbers.Format(grad)}, should be {Numbers.Format(right)}: build the output from z with Value's operations (not from z.Data), so that Backward can reach z");
+                    $"{name}({z}) is right, but its slope dL/dz is {Numbers.Format(grad)}, should be {Numbers.Format(right)}{SlopeHint}");
             }
         }
 

@@ -89,9 +89,10 @@ public class AutogradGraderTests
     {
         Value? LeakyRelu(Value z) => new Value(z.Data > 0 ? z.Data : 0.01 * z.Data);
 
-        var item = Leaky((Func<Value, Value?>)LeakyRelu)["LeakyRelu(z > 0)"];
+        var report = Leaky((Func<Value, Value?>)LeakyRelu);
 
-        Assert.Matches(@"^✘ LeakyRelu\(\S+\) is right, but its slope dL/dz is 0, should be 1: build the output from z with Value's operations \(not from z\.Data\)", item.Message);
+        Assert.Matches(@"^✘ LeakyRelu\(\S+\) is right, but its slope dL/dz is 0, should be 1: build the output from z with Value's operations \(not from z\.Data\)", report["LeakyRelu(z > 0)"].Message);
+        Assert.Matches(@"^✘ LeakyRelu\(\S+\) is right, but its slope dL/dz is 0, should be 0\.01 \(as above\)$", report["LeakyRelu(z < 0)"].Message);
     }
 
     [Fact]
