@@ -29,7 +29,7 @@ internal static class CodeInspection
     {
         foreach (var part in function.GetInvocationList())
         {
-            var found = new Walk(part.Method).Problem();
+            var found = Inspect(part.Method);
             if (found is not null)
             {
                 return found.Value.Kind switch
@@ -43,6 +43,19 @@ internal static class CodeInspection
         }
 
         return null;
+    }
+
+    /// <summary>The walk from one method; nothing found when its code can't be read (a compiled expression's DynamicMethod has no token or body to read).</summary>
+    private static (Mistake Kind, IReadOnlyList<MethodBase> Path)? Inspect(MethodInfo method)
+    {
+        try
+        {
+            return new Walk(method).Problem();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException)
+        {
+            return null;
+        }
     }
 
     private static string Path(IReadOnlyList<MethodBase> path) =>

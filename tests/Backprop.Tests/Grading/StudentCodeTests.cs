@@ -207,6 +207,17 @@ public class StudentCodeTests
     }
 
     [Fact]
+    public void A_compiled_expression_whose_code_cannot_be_read_still_runs()
+    {
+        var x = System.Linq.Expressions.Expression.Parameter(typeof(int), "x");
+        var twice = System.Linq.Expressions.Expression.Lambda<Func<int, int>>(System.Linq.Expressions.Expression.Multiply(x, System.Linq.Expressions.Expression.Constant(2)), x).Compile();
+
+        var run = Run(twice, () => twice(21));
+
+        Assert.Equal(42, run.Result);
+    }
+
+    [Fact]
     public void The_callers_culture_reaches_the_students_code()
     {
         var before = System.Globalization.CultureInfo.CurrentCulture;
