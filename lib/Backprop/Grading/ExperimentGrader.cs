@@ -43,8 +43,9 @@ public static class ExperimentGrader
 
         if (!double.IsFinite(rate) || rate <= 0 || Math.Abs((rate * 100) - Math.Round(rate * 100)) > 1e-9)
         {
+            var zero = rate == 0 ? " (a division of whole numbers such as 1 / 10 is 0 in C#: write 1.0 / 10)" : "";
             return new GradingReport([GradingItem.Wrong(name, Mistake.WrongForm,
-                $"{name} is {Numbers.Format(rate)}: a learning rate here is a multiple of 0.01 above 0 (0.01, 0.02, 0.03, …)")]);
+                $"{name} is {Numbers.Format(rate)}: a learning rate here is a multiple of 0.01 above 0 (0.01, 0.02, 0.03, …){zero}")]);
         }
 
         rate = Math.Round(rate, 2);

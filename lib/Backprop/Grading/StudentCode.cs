@@ -15,9 +15,9 @@ namespace Backprop.Grading;
 /// (<c>Matrix dimensions must agree: op1 is 10x1, op2 is 3x1</c>) is told as the operation and both shapes, by the
 /// lesson's names where the grader knows them, with the likely missing <c>.Transpose()</c>.</item>
 /// <item><b>An endless loop</b>: the function runs on a background thread, and after <see cref="TimeLimit"/> the grader
-/// says "did not finish in 5 s: an endless loop?" and returns. .NET cannot abort a thread, so the loop runs on and
-/// keeps a core busy until the kernel restarts; the message says so. Being a background thread, it never keeps the
-/// process from ending.</item>
+/// says "did not finish in 5 s: an endless loop?" and returns. .NET cannot abort a thread, so the loop runs on until
+/// the kernel restarts; the message says so. On Linux the stray thread is lowered to the lowest CPU priority (nice 19),
+/// so it takes only time no one else wants. Being a background thread, it never keeps the process from ending.</item>
 /// <item><b>A recursion that never ends</b> cannot be caught: on a stack overflow .NET ends the process, whatever thread
 /// it is on. So the student's compiled code is read before it runs (<see cref="CodeInspection"/>): a function that can
 /// reach itself through the student's own methods is not run, and the message names the cycle
@@ -74,6 +74,7 @@ public static class StudentCode
             thread.Start();
             if (!thread.Join(timeLimit))
             {
+                StrayThreads.Lower(outcome.ThreadId);
                 return StudentRun<T>.Failed(GradingItem.Wrong(name, Mistake.TimedOut, TimedOut(name, timeLimit)));
             }
         }
@@ -83,7 +84,7 @@ public static class StudentCode
 
     private static string TimedOut(string name, TimeSpan limit) =>
         $"{name} did not finish in {limit.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s: an endless loop? Look at each loop's condition and what changes it. " +
-        "The loop may still run in the background (.NET cannot stop it): if the notebook gets slow, restart the kernel, then Run All";
+        "The loop may still run in the background at the lowest priority (.NET cannot stop it): if the notebook gets slow, restart the kernel, then Run All";
 
     /// <summary>One line for an exception: "not done yet" for the placeholder, the shapes for a shape error, else its type and message.</summary>
     private static GradingItem Explain(string name, Exception thrown, ShapeNames names)
@@ -115,8 +116,12 @@ public static class StudentCode
 
         public Exception? Thrown { get; private set; }
 
+        /// <summary>The operating system's id of the thread that makes the call, where it can be known (<see cref="StrayThreads"/>).</summary>
+        public int? ThreadId { get; private set; }
+
         public void Run()
         {
+            ThreadId = StrayThreads.CurrentId();
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = uiCulture;
             try

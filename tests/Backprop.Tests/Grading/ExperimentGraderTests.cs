@@ -55,7 +55,15 @@ public class ExperimentGraderTests
         var item = Assert.Single(ExperimentGrader.LargestSafeRate(rate).Items);
 
         Assert.Equal(Mistake.WrongForm, item.Mistake);
-        Assert.EndsWith("a learning rate here is a multiple of 0.01 above 0 (0.01, 0.02, 0.03, …)", item.Message);
+        Assert.Contains("a learning rate here is a multiple of 0.01 above 0 (0.01, 0.02, 0.03, …)", item.Message);
+    }
+
+    [Fact]
+    public void A_rate_of_zero_suggests_an_integer_division()
+    {
+        var item = Assert.Single(ExperimentGrader.LargestSafeRate(1 / 10).Items);
+
+        Assert.EndsWith("(a division of whole numbers such as 1 / 10 is 0 in C#: write 1.0 / 10)", item.Message);
     }
 
     [Fact]

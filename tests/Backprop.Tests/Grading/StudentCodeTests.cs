@@ -55,6 +55,39 @@ public class StudentCodeTests
     }
 
     [Fact]
+    public void A_stray_loop_is_left_at_the_lowest_priority()
+    {
+        Assert.True(OperatingSystem.IsLinux(), "this test reads the thread's nice value from /proc (Linux)");
+        using var stop = new CancellationTokenSource();
+        var threadId = 0;
+        Func<int> loop = () =>
+        {
+            threadId = GetThreadId();
+            while (!stop.IsCancellationRequested)
+            {
+            }
+
+            return 1;
+        };
+
+        try
+        {
+            Assert.Equal(Mistake.TimedOut, Run(loop, Short).Failure!.Mistake);
+
+            var stat = File.ReadAllText($"/proc/self/task/{threadId}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            Assert.Equal("19", fields[16]);  // field 19 of stat, nice, counted after the name
+        }
+        finally
+        {
+            stop.Cancel();
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "gettid")]
+    private static extern int GetThreadId();
+
+    [Fact]
     public void The_public_time_limit_is_a_few_seconds()
     {
         Assert.InRange(StudentCode.TimeLimit.TotalSeconds, 2, 10);
