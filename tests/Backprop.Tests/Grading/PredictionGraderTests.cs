@@ -40,9 +40,11 @@ public class PredictionGraderTests
         var report = PredictionGrader.Check(["dL_dW3", "W2", "b2"], PlantedBug());
 
         Assert.Equal(Mistake.WrongPrediction, report["W3"].Mistake);
-        Assert.StartsWith("✘ W3: you predicted wrong, but the check finds it right. A bug in one layer's dL_dz reaches", report["W3"].Message);
-        Assert.False(report["W1"].Passed);
+        Assert.Equal("✘ W1: not in your list, but the gradient check finds its gradient wrong. A bug in one layer's dL_dz reaches " +
+            "that layer's dL_dW and dL_db and every layer below it (the backward pass carries it down), never the layers above", report["W1"].Message);
+        Assert.Equal("✘ W3: you listed it as wrong, but the gradient check finds its gradient right", report["W3"].Message);
         Assert.True(report["W2"].Passed);
+        Assert.Single(report.Items, item => item.Message.Contains("A bug in one layer", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -51,6 +53,14 @@ public class PredictionGraderTests
         Assert.Equal(Mistake.NotDone, PredictionGrader.Check(null, PlantedBug()).Items.Single().Mistake);
         Assert.Equal(Mistake.NotDone, PredictionGrader.Check([" "], PlantedBug()).Items.Single().Mistake);
         var unknown = PredictionGrader.Check(["W7"], PlantedBug()).Items[0];
-        Assert.Equal("✘ W7 is not a parameter of this network: name them as W1, b1, W2, b2, W3, b3", unknown.Message);
+        Assert.Equal("✘ \"W7\" is not a parameter of this network: name them as W1, b1, W2, b2, W3, b3", unknown.Message);
+    }
+
+    [Fact]
+    public void Case_spaces_quotes_and_the_dL_d_prefix_do_not_matter()
+    {
+        var report = PredictionGrader.Check(["w1", " 'B1' ", "dl_dw2", "\"b2\""], PlantedBug());
+
+        Assert.True(report.Passed, report.ToString());
     }
 }
