@@ -91,7 +91,9 @@ public static class CsvDataset
         if (missing.Length > 0)
         {
             throw new InvalidInputException(
-                $"{sourceName} has no column named {Shown.List(missing.Select(name => $"'{name}'").ToArray())}, which the model was trained on (its features are {features}): add {(missing.Length == 1 ? "it" : "them")}.");
+                missing.Length == 1
+                    ? $"{sourceName} has no column named '{Shown.Text(missing[0])}', which the model was trained on (its features are {features}): add it."
+                    : $"{sourceName} has no columns named {Shown.List(missing)}, which the model was trained on (its features are {features}): add them.");
         }
 
         return (indices, target, rows);
