@@ -159,16 +159,17 @@ internal static class App
             var data = new RandomData(
                 options.Seed ?? saved?.TrainedOn?.Seed ?? Options.DefaultSeed,
                 options.Samples ?? saved?.TrainedOn?.Samples ?? Options.DefaultSamples);
-            if (layers.All(size => Checks.MatrixSizeProblem(data.Samples, size) is null))
-            {
-                MemoryCheck.RequireRoom(data.Samples, layers, options.Epochs, MemoryCheck.Available());
-            }
-
             // W1, W2, …, then X and y: announced only when it is long and can be drawn at all.
             var shapes = Enumerable.Range(0, layers.Count - 1).Select(i => (Rows: (long)layers[i], Columns: (long)layers[i + 1]))
                 .Append((data.Samples, layers[0])).Append((data.Samples, layers[^1])).ToArray();
             var numbers = shapes.Sum(shape => shape.Rows * shape.Columns);
-            if (numbers >= LargeDraw && shapes.All(shape => Checks.MatrixSizeProblem(shape.Rows, shape.Columns) is null))
+            var drawable = shapes.All(shape => Checks.MatrixSizeProblem(shape.Rows, shape.Columns) is null);
+            if (drawable)
+            {
+                MemoryCheck.RequireRoom(data.Samples, layers, options.Epochs, MemoryCheck.Available()); // a shape too large for an array is refused by the draw, with its own message
+            }
+
+            if (numbers >= LargeDraw && drawable)
             {
                 progress.Announce($"drawing {numbers} random numbers (the weights, then {data.Samples} samples)");
             }
@@ -186,7 +187,7 @@ internal static class App
             return (network, features, targets!, null, columns);
         }
 
-        if (saved is not null)
+        if (saved is { TrainedOn: null })
         {
             WarnByPosition(options.LoadPath!, options.DataFile, stderr);
         }
@@ -196,10 +197,14 @@ internal static class App
         return (network, dataset.Features, dataset.Targets, null, new ModelColumns(dataset.FeatureNames, dataset.TargetNames[0]));
     }
 
-    /// <summary>The one line for a model file saved before model files kept column names.</summary>
+    /// <summary>
+    /// The one line for a model file that says neither what CSV columns nor what random data it was trained on: saved
+    /// before model files kept column names, or by the library without them. (A model trained on random data has no
+    /// column names to keep: its columns are positions.)
+    /// </summary>
     private static void WarnByPosition(string model, string data, TextWriter stderr) =>
         stderr.WriteLine(
-            $"warning: {Shown.Text(Path.GetFileName(model))} does not name the columns it was trained on (it was saved by an older version): the feature columns of {Shown.Text(Path.GetFileName(data))} are taken by position, in file order. Save it again to keep the names.");
+            $"warning: {Shown.Text(Path.GetFileName(model))} does not name the columns it was trained on (an older file, or one saved without them): the feature columns of {Shown.Text(Path.GetFileName(data))} are taken by position, in file order. Save it again to keep the names.");
 
     private static void Predict(Options options, TextWriter stdout, TextWriter stderr)
     {
@@ -226,7 +231,7 @@ internal static class App
             target = data.Targets;
         }
 
-        if (saved.Columns is null)
+        if (saved is { Columns: null, TrainedOn: null })
         {
             WarnByPosition(options.LoadPath!, file, stderr);
         }
