@@ -194,6 +194,45 @@ public class FileSafetyTests
         AssertOneLineError(CliRun.Of("--epochs", "1", "--save", full), 2, "the disk is full", "Free some space");
     }
 
+    [Theory]
+    [InlineData("--save")]
+    [InlineData("--plot")]
+    public void A_name_longer_than_the_file_system_allows_is_refused_before_training_blaming_the_name(string option)
+    {
+        using var folder = new TemporaryFolder();
+        var name = new string('ü', 137) + ".json"; // 274 + 5 bytes in UTF-8, though only 142 characters
+
+        var run = CliRun.Of(option, folder.File(name));
+
+        AssertOneLineError(run, 2, "the file name is 279 bytes long in UTF-8, and the system allows at most 255", "Choose a shorter name.");
+        Assert.DoesNotContain("folder", run.Stderr);
+        Assert.Equal(string.Empty, run.Stdout); // refused before the first epoch
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
+    public void A_name_of_exactly_255_bytes_is_written()
+    {
+        using var folder = new TemporaryFolder();
+        var name = new string('a', 250) + ".json";
+
+        Assert.Equal(0, CliRun.Of("--epochs", "1", "--save", folder.File(name)).ExitCode);
+
+        Assert.True(File.Exists(folder.File(name)));
+    }
+
+    [Fact]
+    public void A_path_longer_than_the_system_allows_is_refused_before_training()
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, string.Join('/', Enumerable.Repeat("abcdefgh", 460)), "m.json");
+
+        var run = CliRun.Of("--save", path);
+
+        AssertOneLineError(run, 2, "the whole path is", "bytes long in UTF-8, and the system allows at most 4095. Choose a shorter path.");
+        Assert.Equal(string.Empty, run.Stdout);
+    }
+
     private static bool IsCharacterDevice(string path) => Stat("%F", path) == "character special file";
 
     private static string Stat(string format, string path)
