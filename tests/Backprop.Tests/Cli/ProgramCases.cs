@@ -94,7 +94,7 @@ internal static class ProgramCases
     private const string Model = "{\"layers\":[3,1],\"weights\":[[[0.5],[-0.25],[1]]],\"biases\":[[0.125]],\"columns\":{\"features\":[\"a\",\"b\",\"c\"],\"target\":\"y\"}}";
     private const string OldModel = "{\"layers\":[3,1],\"weights\":[[[0.5],[-0.25],[1]]],\"biases\":[[0.125]]}";
     private const string Data = "a,b,c,y\n0.1,0.2,0.3,1\n0.4,0.5,0.6,0\n";
-    private const string MemoryLimit = "0x10000000"; // 256 MiB for the GC: DOTNET_GCHeapHardLimit
+    private const string MemoryLimit = "10000000"; // 256 MiB for the GC: DOTNET_GCHeapHardLimit, in hex without 0x (the native runtime ignores a value with 0x)
 
     /// <summary>Every row of the README's option table (its first cell), as a run that uses that option.</summary>
     public static IReadOnlyList<ProgramCase> Options { get; } =
