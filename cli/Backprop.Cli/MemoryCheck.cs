@@ -16,6 +16,12 @@ internal static class MemoryCheck
     private const int DataCopies = 2;
 
     /// <summary>
+    /// How many times the bytes of the losses a run can hold at its peak: the trainer's list grows by doubling, and while
+    /// it grows it holds the old array and one twice as long, which can be twice the number of epochs.
+    /// </summary>
+    private const int LossCopies = 3;
+
+    /// <summary>
     /// Bytes this process can still allocate: the smaller of the GC's limit (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>:
     /// the machine's memory, a container's cgroup limit or <c>DOTNET_GCHeapHardLimit</c>) less what is in use, and,
     /// where Linux says, the memory free on the machine (<c>MemAvailable</c>).
@@ -36,7 +42,7 @@ internal static class MemoryCheck
     {
         var weights = Enumerable.Range(0, layers.Count - 1).Sum(i => ((long)layers[i] + 1) * layers[i + 1]) * sizeof(double);
         var data = DataCopies * samples * (layers[0] + layers[^1]) * sizeof(double);
-        var losses = (long)epochs * sizeof(double);
+        var losses = LossCopies * (long)epochs * sizeof(double);
         if (losses > available)
         {
             throw new InvalidInputException(
