@@ -166,7 +166,7 @@ internal static class App
             var drawable = shapes.All(shape => Checks.MatrixSizeProblem(shape.Rows, shape.Columns) is null);
             if (drawable)
             {
-                MemoryCheck.RequireRoom(data.Samples, layers, options.Epochs, MemoryCheck.Available()); // a shape too large for an array is refused by the draw, with its own message
+                MemoryCheck.RequireRoom(data.Samples, layers, MemoryCheck.Available()); // a shape too large for an array is refused by the draw, with its own message
             }
 
             if (numbers >= LargeDraw && drawable)
@@ -178,7 +178,6 @@ internal static class App
             return (loaded ?? problem.Network, problem.X, problem.Y, data, null);
         }
 
-        MemoryCheck.RequireRoom(samples: 0, layers, options.Epochs, MemoryCheck.Available());
         var random = new NumPyRandom(options.Seed ?? Options.DefaultSeed);
         var network = loaded ?? Network.Create(layers, random, options.Initialization);
         if (saved?.Columns is { } columns)

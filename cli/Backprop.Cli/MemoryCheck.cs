@@ -16,12 +16,6 @@ internal static class MemoryCheck
     private const int DataCopies = 2;
 
     /// <summary>
-    /// How many times the bytes of the losses a run can hold at its peak: the trainer's list grows by doubling, and while
-    /// it grows it holds the old array and one twice as long, which can be twice the number of epochs.
-    /// </summary>
-    private const int LossCopies = 3;
-
-    /// <summary>
     /// Bytes this process can still allocate: the smaller of the GC's limit (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>:
     /// the machine's memory, a container's cgroup limit or <c>DOTNET_GCHeapHardLimit</c>) less what is in use, and,
     /// where Linux says, the memory free on the machine (<c>MemAvailable</c>).
@@ -34,25 +28,20 @@ internal static class MemoryCheck
     }
 
     /// <summary>
-    /// Refuses random data of <paramref name="samples"/> rows for <paramref name="layers"/>, and a list of
-    /// <paramref name="epochs"/> losses, that cannot fit in <paramref name="available"/> bytes.
+    /// Refuses random data of <paramref name="samples"/> rows for <paramref name="layers"/> that cannot fit in
+    /// <paramref name="available"/> bytes. The list of losses is left out: it grows by one number per epoch while the
+    /// run goes on, so a run of 2147483647 epochs starts at once (and can be stopped); if it outgrows the memory, the
+    /// program says so then (<see cref="App.NotEnoughMemory"/>).
     /// </summary>
     /// <exception cref="InvalidInputException">It does not fit: the README's "Not enough memory" line.</exception>
-    public static void RequireRoom(long samples, IReadOnlyList<int> layers, int epochs, long available)
+    public static void RequireRoom(long samples, IReadOnlyList<int> layers, long available)
     {
         var weights = Enumerable.Range(0, layers.Count - 1).Sum(i => ((long)layers[i] + 1) * layers[i + 1]) * sizeof(double);
         var data = DataCopies * samples * (layers[0] + layers[^1]) * sizeof(double);
-        var losses = LossCopies * (long)epochs * sizeof(double);
-        if (losses > available)
+        if (weights + data > available)
         {
             throw new InvalidInputException(
-                $"Not enough memory to keep the losses of {epochs} epochs ({Size(losses)} needed, {Size(available)} free): use fewer --epochs.");
-        }
-
-        if (weights + data + losses > available)
-        {
-            throw new InvalidInputException(
-                $"Not enough memory for this network and data ({samples} samples need about {Size(weights + data + losses)}, {Size(available)} free): use fewer --samples or smaller --layers.");
+                $"Not enough memory for this network and data ({samples} samples need about {Size(weights + data)}, {Size(available)} free): use fewer --samples or smaller --layers.");
         }
     }
 
