@@ -14,7 +14,7 @@ public sealed class PlotProcessTests(PlotProcessTests.Sources sources) : IClassF
         using var folder = new TemporaryFolder();
         var page = folder.File("loss.html");
 
-        var run = BuiltProgram.Dotnet.Run(["--epochs", "100", "--plot", page], new RunSettings());
+        var run = BuiltProgram.Dotnet.Run(["--epochs", "100", "--no-progress", "--plot", page], new RunSettings());
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Equal(string.Empty, run.Stderr);
