@@ -102,7 +102,7 @@ internal static class App
         RequireDistinct(options);
 
         var progress = new ProgressReporter(stderr, options.Epochs, options.Progress);
-        var (network, input, target, trainedOn) = Setup(options, progress);
+        var (network, input, target, trainedOn, columns) = Setup(options, progress, stderr);
         var losses = Trainer.Train(network, input, target, options.Epochs, options.LearningRate, method: FastEngine.Default, onEpoch: (epoch, loss) =>
         {
             epochDone();
@@ -117,7 +117,7 @@ internal static class App
         // The files first: nothing after training may lose a finished model.
         if (options.SavePath is not null)
         {
-            Save(network, options.SavePath, trainedOn);
+            Save(network, options.SavePath, trainedOn, columns);
         }
 
         if (options.PlotPath is not null)
@@ -129,11 +129,11 @@ internal static class App
         DeadUnitWarning.WriteIfMostAreDead(network, input, options, stderr);
     }
 
-    private static void Save(Network network, string path, RandomData? trainedOn)
+    private static void Save(Network network, string path, RandomData? trainedOn, ModelColumns? columns)
     {
         try
         {
-            ModelFile.Save(network, path, trainedOn);
+            ModelFile.Save(network, path, trainedOn, columns);
         }
         catch (InvalidInputException error)
         {
@@ -144,44 +144,79 @@ internal static class App
     /// <summary>
     /// The original's order of draws from the generator: the weights first (drawn even when a saved model
     /// replaces them, so the data stays the same), then X, then y. Random data resumed from a model file takes the
-    /// model's seed and samples, unless --seed or --samples say otherwise.
+    /// model's seed and samples, unless --seed or --samples say otherwise. A CSV's columns are found by the names a
+    /// loaded model was trained on, in any order (by position, with a warning, for a model file without names).
+    /// Nothing large is allocated before the run's size is compared with the memory there is.
     /// </summary>
-    private static (Network Network, Matrix<double> Input, Matrix<double> Target, RandomData? TrainedOn) Setup(Options options, ProgressReporter progress)
+    private static (Network Network, Matrix<double> Input, Matrix<double> Target, RandomData? TrainedOn, ModelColumns? Columns) Setup(
+        Options options, ProgressReporter progress, TextWriter stderr)
     {
-        var (loaded, loadedData) = options.LoadPath is null ? (null, null) : ModelFile.LoadWithData(options.LoadPath);
+        var saved = options.LoadPath is null ? null : ModelFile.LoadWithData(options.LoadPath);
+        var loaded = saved?.Network;
         var layers = loaded?.LayerSizes ?? options.Layers;
         if (options.DataFile is null)
         {
             var data = new RandomData(
-                options.Seed ?? loadedData?.Seed ?? Options.DefaultSeed,
-                options.Samples ?? loadedData?.Samples ?? Options.DefaultSamples);
+                options.Seed ?? saved?.TrainedOn?.Seed ?? Options.DefaultSeed,
+                options.Samples ?? saved?.TrainedOn?.Samples ?? Options.DefaultSamples);
             // W1, W2, …, then X and y: announced only when it is long and can be drawn at all.
             var shapes = Enumerable.Range(0, layers.Count - 1).Select(i => (Rows: (long)layers[i], Columns: (long)layers[i + 1]))
                 .Append((data.Samples, layers[0])).Append((data.Samples, layers[^1])).ToArray();
             var numbers = shapes.Sum(shape => shape.Rows * shape.Columns);
-            if (numbers >= LargeDraw && shapes.All(shape => InputRules.MatrixSizeProblem(shape.Rows, shape.Columns) is null))
+            var drawable = shapes.All(shape => InputRules.MatrixSizeProblem(shape.Rows, shape.Columns) is null);
+            if (drawable)
+            {
+                MemoryCheck.RequireRoom(data.Samples, layers, MemoryCheck.Available()); // a shape too large for an array is refused by the draw, with its own message
+            }
+
+            if (numbers >= LargeDraw && drawable)
             {
                 progress.Announce($"drawing {numbers} random numbers (the weights, then {data.Samples} samples)");
             }
 
             var problem = RandomProblem.Draw(layers, data.Samples, data.Seed, options.Initialization);
-            return (loaded ?? problem.Network, problem.X, problem.Y, data);
+            return (loaded ?? problem.Network, problem.X, problem.Y, data, null);
         }
 
         var random = new NumPyRandom(options.Seed ?? Options.DefaultSeed);
         var network = loaded ?? Network.Create(layers, random, options.Initialization);
+        if (saved?.Columns is { } columns)
+        {
+            var (features, targets) = CsvDataset.LoadMatching(options.DataFile, columns, options.Target!);
+            return (network, features, targets!, null, columns);
+        }
+
+        if (saved is { TrainedOn: null })
+        {
+            WarnByPosition(options.LoadPath!, options.DataFile, stderr);
+        }
+
         var dataset = CsvDataset.Load(options.DataFile, options.Target!, lines => progress.Note($"read {lines} lines of {Shown.Text(Path.GetFileName(options.DataFile))}"));
         RequireFits(dataset, layers, options.DataFile, fromModel: loaded is not null);
-        return (network, dataset.Features, dataset.Targets, null);
+        return (network, dataset.Features, dataset.Targets, null, new ModelColumns(dataset.FeatureNames, dataset.TargetNames[0]));
     }
+
+    /// <summary>
+    /// The one line for a model file that says neither what CSV columns nor what random data it was trained on: saved
+    /// before model files kept column names, or by the library without them. (A model trained on random data has no
+    /// column names to keep: its columns are positions.)
+    /// </summary>
+    private static void WarnByPosition(string model, string data, TextWriter stderr) =>
+        stderr.WriteLine(
+            $"warning: {Shown.Text(Path.GetFileName(model))} does not name the columns it was trained on (an older file, or one saved without them): the feature columns of {Shown.Text(Path.GetFileName(data))} are taken by position, in file order. Save it again to keep the names.");
 
     private static void Predict(Options options, TextWriter stdout, TextWriter stderr)
     {
-        var network = ModelFile.Load(options.LoadPath!);
+        var saved = ModelFile.LoadWithData(options.LoadPath!);
+        var network = saved.Network;
         var file = options.PredictFile!;
         Matrix<double> input;
         Matrix<double>? target = null;
-        if (options.Target is null)
+        if (saved.Columns is { } columns)
+        {
+            (input, target) = CsvDataset.LoadMatching(file, columns, options.Target);
+        }
+        else if (options.Target is null)
         {
             var (features, names) = CsvDataset.LoadFeatures(file);
             RequireFits(features.ColumnCount, names, network.LayerSizes, file, fromModel: true);
@@ -193,6 +228,11 @@ internal static class App
             RequireFits(data, network.LayerSizes, file, fromModel: true);
             input = data.Features;
             target = data.Targets;
+        }
+
+        if (saved is { Columns: null, TrainedOn: null })
+        {
+            WarnByPosition(options.LoadPath!, file, stderr);
         }
 
         var prediction = network.Predict(input);
@@ -259,10 +299,10 @@ internal static class App
             return;
         }
 
-        var problem = $"{Shown.Text(Path.GetFileName(file))} has {featureCount} feature columns ({Shown.List(names)}) but ";
+        var problem = $"{Shown.Text(Path.GetFileName(file))} has {Shown.Count(featureCount, "feature column")} ({Shown.List(names)}) but ";
         throw new InvalidInputException(fromModel
-            ? problem + $"the model expects {layers[0]} features: give a file with exactly those feature columns (name the target with --target, it is left out)."
-            : problem + $"the first layer has {layers[0]} units: use --layers {string.Join(',', new[] { featureCount }.Concat(layers.Skip(1)))}.");
+            ? problem + $"the model expects {Shown.Count(layers[0], "feature")}: give a file with exactly those feature columns (name the target with --target, it is left out)."
+            : problem + $"the first layer has {Shown.Count(layers[0], "unit")}: use --layers {string.Join(',', new[] { featureCount }.Concat(layers.Skip(1)))}.");
     }
 
     /// <summary>

@@ -26,7 +26,8 @@ internal static class HelpText
           --load model.json   start from a saved model instead of random weights (random data:
                               the seed and samples it was trained on, unless given)
           --predict FILE.csv  with --load: print one prediction per row as CSV (and the MSE on
-                              stderr when --target names the CSV's target column)
+                              stderr when --target names the CSV's target column); a model
+                              trained on a CSV finds its columns by name, in any order
           --plot loss.html    write a chart of the loss per epoch (self-contained, opens offline)
 
         Other:

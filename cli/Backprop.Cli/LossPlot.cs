@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime;
 using System.Runtime.CompilerServices;
 using Backprop.Charts;
 using Backprop.Files;
@@ -12,7 +13,16 @@ internal static class LossPlot
     /// Why this build cannot draw the chart, or null when it can. Plotly.NET writes a chart's JSON through C#
     /// <c>dynamic</c>, which needs the JIT; the natively compiled program (<c>dotnet publish</c>) has none.
     /// </summary>
-    public static string? Unavailable => RuntimeFeature.IsDynamicCodeSupported
+    /// <remarks>
+    /// The signal is the JIT's own count of the methods it compiled. The native executable has no JIT: its
+    /// <see cref="JitInfo.GetCompiledMethodCount"/> is the constant 0. Every other build (<c>dotnet run</c>,
+    /// <c>dotnet build</c> in Debug or Release, a test host) runs this program's IL through the JIT, and
+    /// <see cref="App.Run"/> was compiled before it got here, so the count is at least 1.
+    /// <see cref="RuntimeFeature.IsDynamicCodeSupported"/> and <see cref="RuntimeFeature.IsDynamicCodeCompiled"/>
+    /// are not that signal: <c>PublishAot</c> writes the switch behind both as false into the runtimeconfig.json of
+    /// <c>dotnet build</c> and <c>dotnet run</c> too, where the JIT is there and the chart works.
+    /// </remarks>
+    public static string? Unavailable => JitInfo.GetCompiledMethodCount() > 0
         ? null
         : "--plot: this native build (dotnet publish) cannot draw charts, because Plotly.NET needs the .NET runtime's JIT: run `dotnet run --project cli/Backprop.Cli -- --plot FILE` for the chart.";
 

@@ -14,6 +14,9 @@ public static class ChartFile
     /// <remarks>
     /// The page is written to a temporary file in the same folder, then renamed over <paramref name="path"/>:
     /// a reader (or a crash) never sees half a page, and an older page stays whole until the new one is complete.
+    /// A page with several hard links is the exception: the complete page is copied into it in place, under an
+    /// exclusive lock, so that every link sees it; a SIGKILL or power cut during that copy can leave it partly
+    /// rewritten (<c>AtomicFile</c>'s remarks say exactly what is promised).
     /// </remarks>
     /// <param name="chart">The chart, for example from <see cref="LossChart.Create"/>.</param>
     /// <param name="path">Where to write the page, for example <c>loss.html</c>.</param>

@@ -1,14 +1,26 @@
 namespace Backprop.Files;
 
 /// <summary>
-/// Writes a file so that it is either completely written or not touched at all: the content goes to a
-/// temporary file in the same folder, which then replaces the target in one rename.
+/// Writes a file so that a reader, a crash or a second writer never sees it half-written: the content goes to a
+/// temporary file in the same folder, which then replaces the target in one rename. The one exception, a file with
+/// several hard links, is described below.
 /// </summary>
 /// <remarks>
 /// <para>What the user named is kept as it is: a symbolic link stays a link (its target is written), a file keeps its
-/// mode and, where the system allows, its owner, and a file with several hard links is rewritten in place once the
-/// new content is complete, so that every link sees it. A device or a FIFO (<c>/dev/null</c>, <c>/dev/stdout</c>) is
+/// mode and, where the system allows, its owner. A device or a FIFO (<c>/dev/null</c>, <c>/dev/stdout</c>) is
 /// written directly, never replaced; a disk device and a read-only file are refused.</para>
+/// <para>A plain file (one link) is replaced by a rename: it holds the old content or the new, whole, at every
+/// moment, whatever happens to the process or the machine. Two processes writing it at once each rename a complete
+/// file; the last rename wins.</para>
+/// <para>A file with several hard links cannot be renamed over without cutting the other links, so, once the new
+/// content is complete in the temporary file, it is copied into the file in place. What is promised then: every link
+/// sees the new content; two writers never interleave (the copy holds an exclusive <c>flock</c> on the file, taken
+/// by opening it with <see cref="FileShare.None"/>; a second writer, and a reader opening it through
+/// <see cref="InputFile"/>, waits up to <see cref="LockWait"/> for it, then gives up with a clear error and changes
+/// nothing); SIGINT, SIGTERM, SIGHUP and SIGQUIT wait for the copy to end (<see cref="Abandon"/>). What is not
+/// promised: a SIGKILL or a power cut during the copy itself (as long as writing the file once) leaves it partly
+/// rewritten; the complete new content is then left in the temporary file beside it (<c>.backprop-*.tmp</c>).
+/// Programs that do not take the lock (an editor, <c>cat</c>) can see the copy half done.</para>
 /// <para>The temporary name is short (<c>.backprop-1a2b3c4d.tmp</c>), so any legal file name can be written, and it
 /// never appears in a message. <see cref="Abandon"/> deletes unfinished temporary files, for a signal handler.</para>
 /// </remarks>
@@ -17,6 +29,16 @@ internal static class AtomicFile
     private const int NoSpace = 28;             // ENOSPC
     private const int ReadOnlyFileSystem = 30;  // EROFS
     private const int QuotaExceeded = 122;      // EDQUOT
+    private const int NameTooLong = 36;         // ENAMETOOLONG
+    private const int WouldBlock = 11;          // EWOULDBLOCK: flock found the file locked
+    private const int MaxNameBytes = 255;       // NAME_MAX: the longest file name, in bytes, on Linux's file systems
+    private const int MaxPathBytes = 4095;      // PATH_MAX less the closing NUL: the longest path the system takes
+
+    /// <summary>How long a write into a hard-linked file, or a read, waits for another program's lock on it.</summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>Test hook: when set (to a file name), a copy into a hard-linked file creates that file halfway and stops the process (SIGSTOP), so a test can run a second writer against a half-done copy.</summary>
+    private const string StopMidCopyVariable = "BACKPROP_TEST_STOP_MID_COPY";
 
     private static readonly object Gate = new();
     private static readonly HashSet<string> Unfinished = [];
@@ -82,13 +104,15 @@ internal static class AtomicFile
     }
 
     /// <summary>
-    /// Checks, before any long work, that <paramref name="path"/> could be written: it is not a folder, a disk or a
+    /// Checks, before any long work, that <paramref name="path"/> could be written: its name and the whole path are not
+    /// longer than the system allows (<c>NAME_MAX</c>, <c>PATH_MAX</c>, in UTF-8 bytes), it is not a folder, a disk or a
     /// read-only file, its folder exists and a file can be created there. Nothing is left behind.
     /// </summary>
     /// <exception cref="InvalidInputException">It cannot.</exception>
     public static void RequireWritable(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        RequireLegalName(path);
         var status = FileStatus.Of(path);
         if (status.Kind == FileKind.Directory)
         {
@@ -144,12 +168,62 @@ internal static class AtomicFile
         {
             InvalidInputException => error.Message,
             UnauthorizedAccessException => $"Cannot write '{shown}': permission denied in the folder '{folder}'. Choose a folder that exists and can be written.",
+            _ when Errno(error) == NameTooLong => $"Cannot write '{shown}': the name is longer than the file system allows. Choose a shorter name.",
+            _ when Errno(error) == WouldBlock => error.Message,
             _ when IsDiskFull(error) => $"Cannot write '{shown}': the disk is full. Free some space, or write it to another disk.",
             _ when Errno(error) == ReadOnlyFileSystem => $"Cannot write '{shown}': the disk that holds '{folder}' is mounted read-only. Choose another folder.",
             _ when FileStatus.Of(path).Kind == FileKind.Special => $"Cannot write '{shown}': it is a device, FIFO or socket that refuses to be written. Give the name of a file.",
             _ => $"Cannot write '{shown}': the system refused to create a file there in the folder '{folder}'. Choose a folder that exists and can be written.",
         };
         return new InvalidInputException(message, error);
+    }
+
+    /// <summary>
+    /// Refuses a file name longer than <c>NAME_MAX</c> (255 bytes in UTF-8: a name of 255 ASCII letters is fine, one of
+    /// 128 letters like ü is not) and a path longer than <c>PATH_MAX</c>, blaming the name, not the folder.
+    /// </summary>
+    private static void RequireLegalName(string path)
+    {
+        var nameBytes = System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(path));
+        if (nameBytes > MaxNameBytes)
+        {
+            throw new InvalidInputException(
+                $"Cannot write '{Shown.Text(path)}': the file name is {nameBytes} bytes long in UTF-8, and the system allows at most {MaxNameBytes}. Choose a shorter name.");
+        }
+
+        var pathBytes = System.Text.Encoding.UTF8.GetByteCount(Path.GetFullPath(path));
+        if (pathBytes > MaxPathBytes)
+        {
+            throw new InvalidInputException(
+                $"Cannot write '{Shown.Text(path)}': the whole path is {pathBytes} bytes long in UTF-8, and the system allows at most {MaxPathBytes}. Choose a shorter path.");
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> with the <c>flock</c> that <paramref name="share"/> asks for (<see cref="FileShare.None"/>:
+    /// exclusive, for a writer; anything else: shared, for a reader), waiting up to <see cref="LockWait"/> while
+    /// another program holds a lock that excludes it.
+    /// </summary>
+    /// <exception cref="IOException">The lock was not free within <see cref="LockWait"/>, or the file cannot be opened.</exception>
+    internal static FileStream OpenLocked(string path, FileMode mode, FileAccess access, FileShare share)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, mode, access, share);
+            }
+            catch (IOException error) when (Errno(error) == WouldBlock && waited.Elapsed < LockWait)
+            {
+                Thread.Sleep(50);
+            }
+            catch (IOException error) when (Errno(error) == WouldBlock)
+            {
+                throw new IOException(
+                    $"Another program has kept '{Shown.Text(path)}' locked for {LockWait.TotalSeconds:0} seconds (another run writing it?): try again when it has finished.", error);
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="error"/> says the disk (or the user's quota) is full.</summary>
@@ -248,11 +322,15 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>Rewrites a hard-linked <paramref name="target"/> in place with the complete content of <paramref name="temporary"/>.</summary>
+    /// <summary>
+    /// Rewrites a hard-linked <paramref name="target"/> in place with the complete content of <paramref name="temporary"/>,
+    /// holding an exclusive lock on it for the whole copy (the class remarks say what that does and does not promise).
+    /// </summary>
     private static void CopyInPlace(string temporary, string target)
     {
+        using var destination = OpenLocked(target, FileMode.Open, FileAccess.Write, FileShare.None);
         var size = new FileInfo(temporary).Length;
-        var growth = size - new FileInfo(target).Length;
+        var growth = size - destination.Length;
         var folder = Path.GetDirectoryName(target) ?? ".";
         if (growth > 0 && new DriveInfo(folder).AvailableFreeSpace < growth)
         {
@@ -262,12 +340,35 @@ internal static class AtomicFile
         Finish(() =>
         {
             using var source = new FileStream(temporary, FileMode.Open, FileAccess.Read);
-            using var destination = new FileStream(target, FileMode.Open, FileAccess.Write);
+            var half = new byte[size / 2];
+            source.ReadExactly(half);
+            destination.Write(half);
+            StopHereIfTested(destination);
             source.CopyTo(destination);
             destination.SetLength(size);
             destination.Flush(flushToDisk: true);
         });
     }
+
+    /// <summary>The test hook named by <see cref="StopMidCopyVariable"/>: the half written so far is flushed, the marker file made, and the process stopped until SIGCONT.</summary>
+    private static void StopHereIfTested(FileStream destination)
+    {
+        if (Environment.GetEnvironmentVariable(StopMidCopyVariable) is not { Length: > 0 } marker || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        destination.Flush(flushToDisk: true);
+        File.WriteAllText(marker, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _ = kill(Environment.ProcessId, StopSignal);
+    }
+
+    private const int StopSignal = 19; // SIGSTOP on Linux
+
+#pragma warning disable SYSLIB1054 // DllImport keeps this project free of unsafe code; the arguments need no marshalling code.
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+#pragma warning restore SYSLIB1054
 
     /// <summary>Runs the last step of a write, unless <see cref="Abandon"/> has run.</summary>
     private static void Finish(Action step)

@@ -35,6 +35,70 @@ public static class CsvDataset
         return (Matrix<double>.Build.Dense(rows.Count, header.Length, (i, j) => rows[i][j]), header);
     }
 
+    /// <summary>
+    /// Loads the columns of <paramref name="path"/> that a model was trained on, found by name whatever their order in
+    /// the file: X holds <paramref name="columns"/>' features in the model's order, and y, when
+    /// <paramref name="targetColumn"/> is given, that column (otherwise null).
+    /// </summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="columns">The columns the model was trained on.</param>
+    /// <param name="targetColumn">The column that holds y (it must be the model's target), or null when the file holds features only.</param>
+    /// <exception cref="InvalidInputException">
+    /// The file is missing, empty or malformed; a feature column is missing; the file has a column that is no feature
+    /// and not the target; or the target is not the one the model was trained on.
+    /// </exception>
+    public static (Matrix<double> Features, Matrix<double>? Targets) LoadMatching(string path, ModelColumns columns, string? targetColumn)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var (features, target, rows) = ReadFile(path, (reader, name) => Match(ReadTable(reader, name, onLine: null), name, columns, targetColumn?.Trim()));
+        return (
+            Matrix<double>.Build.Dense(rows.Count, features.Length, (i, j) => rows[i][features[j]]),
+            target is int y ? Matrix<double>.Build.Dense(rows.Count, 1, (i, _) => rows[i][y]) : null);
+    }
+
+    /// <summary>Where each of the model's features, and the target, sit in the file's header.</summary>
+    private static (int[] Features, int? Target, List<double[]> Rows) Match(
+        (string[] Header, List<double[]> Rows) table, string sourceName, ModelColumns columns, string? targetColumn)
+    {
+        var (header, rows) = table;
+        var features = Shown.List(columns.Features);
+        if (targetColumn is not null && targetColumn != columns.Target)
+        {
+            throw new InvalidInputException(
+                $"--target '{Shown.Text(targetColumn)}' is not the column the model was trained to predict, '{Shown.Text(columns.Target)}': use --target {Shown.Text(columns.Target)}, or leave --target out.");
+        }
+
+        int? target = null;
+        if (targetColumn is not null)
+        {
+            target = Array.IndexOf(header, targetColumn);
+            if (target < 0)
+            {
+                throw new InvalidInputException(
+                    $"{sourceName} has no column named '{Shown.Text(targetColumn)}' (its columns are {Shown.List(header)}): pass one of these as the target.");
+            }
+        }
+
+        foreach (var name in header.Where(name => name != targetColumn && !columns.Features.Contains(name)))
+        {
+            throw new InvalidInputException(name == columns.Target
+                ? $"{sourceName} has the model's target column '{Shown.Text(name)}': add --target {Shown.Text(name)} (for the MSE), or remove the column."
+                : $"{sourceName} has a column '{Shown.Text(name)}' that the model was not trained on (its features are {features}): remove it.");
+        }
+
+        var indices = columns.Features.Select(name => Array.IndexOf(header, name)).ToArray();
+        var missing = columns.Features.Where((_, i) => indices[i] < 0).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new InvalidInputException(
+                missing.Length == 1
+                    ? $"{sourceName} has no column named '{Shown.Text(missing[0])}', which the model was trained on (its features are {features}): add it."
+                    : $"{sourceName} has no columns named {Shown.List(missing)}, which the model was trained on (its features are {features}): add them.");
+        }
+
+        return (indices, target, rows);
+    }
+
     /// <summary>Reads CSV text from <paramref name="reader"/>, taking <paramref name="targetColumn"/> as y.</summary>
     /// <param name="reader">The CSV text.</param>
     /// <param name="targetColumn">The header name of the target column.</param>
@@ -102,7 +166,7 @@ public static class CsvDataset
             if (record.Length != header.Length)
             {
                 throw new InvalidInputException(
-                    $"{sourceName} line {line} has {record.Length} {Plural(record.Length, "value")} but the header has {header.Length} {Plural(header.Length, "column")}: every row needs one value per column.");
+                    $"{sourceName} line {line} has {Shown.Count(record.Length, "value")} but the header has {Shown.Count(header.Length, "column")}: every row needs one value per column.");
             }
 
             var values = new double[record.Length];
@@ -253,8 +317,6 @@ public static class CsvDataset
                 $"{sourceName} line {csv.Parser.RawRow} is not valid CSV (for example, an unclosed quote): fix that line.", error);
         }
     }
-
-    private static string Plural(int count, string noun) => count == 1 ? noun : noun + "s";
 
     private static double ParseCell(string cell, int line, string column, string sourceName)
     {

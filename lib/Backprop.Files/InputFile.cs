@@ -34,7 +34,7 @@ internal static class InputFile
 
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = AtomicFile.OpenLocked(path, FileMode.Open, FileAccess.Read, FileShare.Read); // waits while a save copies into it (a hard-linked file)
             return read(stream);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)

@@ -6,11 +6,13 @@ namespace Backprop.Files;
 /// <summary>
 /// Saves and loads a network as JSON:
 /// <c>{"layers":[3,2,2,1],"weights":[[[row],…] one n_in×n_out array per layer],"biases":[[…] per layer]}</c>,
-/// and, for a model trained on random data, <c>"trainedOn":{"seed":0,"samples":10}</c> (files without it load too).
+/// and, for a model trained on random data, <c>"trainedOn":{"seed":0,"samples":10}</c>, or, for one trained on a CSV,
+/// <c>"columns":{"features":["temp","humidity"],"target":"rides"}</c> (files without them load too).
 /// </summary>
 /// <remarks>
-/// Every double is written in its shortest round-trip form, so loading gives back the same bits. Saving is
-/// atomic: a failed save leaves any earlier file untouched.
+/// Every double is written in its shortest round-trip form, so loading gives back the same bits. Saving goes through
+/// <see cref="AtomicFile"/>: a failed save leaves any earlier file untouched, and a file with several hard links is
+/// rewritten in place under a lock (its remarks say exactly what that promises).
 /// </remarks>
 public static class ModelFile
 {
@@ -18,20 +20,24 @@ public static class ModelFile
     /// <param name="network">The model.</param>
     /// <param name="path">The file; a symbolic link is followed, a file's mode and owner are kept.</param>
     /// <param name="trainedOn">The random data it was trained on, if it was.</param>
+    /// <param name="columns">The CSV columns it was trained on, if it was.</param>
     /// <exception cref="InvalidInputException">The file cannot be written: the message names it and the cause.</exception>
-    public static void Save(Network network, string path, RandomData? trainedOn = null)
+    public static void Save(Network network, string path, RandomData? trainedOn = null, ModelColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(network);
-        AtomicFile.Write(path, stream => Write(network, stream, trainedOn));
+        RequireColumnsFit(network, columns);
+        AtomicFile.Write(path, stream => Write(network, stream, trainedOn, columns));
     }
 
     /// <summary>Writes <paramref name="network"/> as JSON to <paramref name="stream"/>.</summary>
     /// <param name="network">The model.</param>
     /// <param name="stream">Where the JSON goes.</param>
     /// <param name="trainedOn">The random data it was trained on, if it was.</param>
-    public static void Write(Network network, Stream stream, RandomData? trainedOn = null)
+    /// <param name="columns">The CSV columns it was trained on, if it was.</param>
+    public static void Write(Network network, Stream stream, RandomData? trainedOn = null, ModelColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        RequireColumnsFit(network, columns);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();
         json.WriteStartArray("layers");
@@ -69,23 +75,47 @@ public static class ModelFile
             json.WriteEndObject();
         }
 
+        if (columns is not null)
+        {
+            json.WriteStartObject("columns");
+            json.WriteStartArray("features");
+            foreach (var name in columns.Features)
+            {
+                json.WriteStringValue(name);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("target", columns.Target);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
+    }
+
+    /// <summary>One feature name per input unit: the names are how a CSV's columns are found again.</summary>
+    private static void RequireColumnsFit(Network network, ModelColumns? columns)
+    {
+        if (columns is not null && columns.Features.Count != network.LayerSizes[0])
+        {
+            throw new ArgumentException(
+                $"The model has {Shown.Count(network.LayerSizes[0], "input")} but {Shown.Count(columns.Features.Count, "feature name")} were given: give one name per input.", nameof(columns));
+        }
     }
 
     /// <summary>Loads a network saved by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidInputException">The file is missing, not JSON, truncated, or its shapes or values do not make a network.</exception>
     public static Network Load(string path) => LoadWithData(path).Network;
 
-    /// <summary>Loads a network saved by <see cref="Save"/>, with the random data it was trained on (null if the file does not say).</summary>
+    /// <summary>Loads a network saved by <see cref="Save"/>, with the random data or the CSV columns it was trained on (each null if the file does not say).</summary>
     /// <exception cref="InvalidInputException">The file is missing, not JSON, truncated, or its shapes or values do not make a network.</exception>
-    public static (Network Network, RandomData? TrainedOn) LoadWithData(string path) =>
+    public static SavedModel LoadWithData(string path) =>
         InputFile.Read(
             path, "model file", "a model .json file", "check the path, or train and --save one first", stream => ReadWithData(stream, Shown.Text(Path.GetFileName(path))));
 
     /// <summary>Reads a network from JSON in <paramref name="stream"/>.</summary>
     public static Network Read(Stream stream, string sourceName = "the model file") => ReadWithData(stream, sourceName).Network;
 
-    private static (Network Network, RandomData? TrainedOn) ReadWithData(Stream stream, string sourceName)
+    private static SavedModel ReadWithData(Stream stream, string sourceName)
     {
         JsonDocument document;
         try
@@ -142,7 +172,7 @@ public static class ModelFile
                 throw Malformed(sourceName, $"layers says {string.Join(',', layers)} but the weights have shapes for {string.Join(',', network.LayerSizes)}");
             }
 
-            return (network, TrainedOn(root, sourceName));
+            return new SavedModel(network, TrainedOn(root, sourceName), Columns(root, layers[0], sourceName));
         }
     }
 
@@ -196,6 +226,31 @@ public static class ModelFile
         }
 
         return new RandomData(seedValue, samplesValue);
+    }
+
+    private static ModelColumns? Columns(JsonElement root, int inputs, string sourceName)
+    {
+        if (!root.TryGetProperty("columns", out var columns))
+        {
+            return null;
+        }
+
+        var problem = $"columns must hold \"features\", {inputs} different names (one per input), and a \"target\" name";
+        if (columns.ValueKind != JsonValueKind.Object
+            || !columns.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array
+            || !columns.TryGetProperty("target", out var target) || target.ValueKind != JsonValueKind.String
+            || features.EnumerateArray().Any(name => name.ValueKind != JsonValueKind.String))
+        {
+            throw Malformed(sourceName, problem);
+        }
+
+        var names = features.EnumerateArray().Select(name => name.GetString()!).ToArray();
+        if (names.Length != inputs || names.Distinct(StringComparer.Ordinal).Count() != names.Length || names.Append(target.GetString()!).Any(name => name.Length == 0) || names.Contains(target.GetString()!))
+        {
+            throw Malformed(sourceName, problem);
+        }
+
+        return new ModelColumns(names, target.GetString()!);
     }
 
     private static void WriteNumbers(Utf8JsonWriter json, IEnumerable<double> values)

@@ -41,6 +41,10 @@ internal static class Shown
         return names.Count > MaxNames ? $"{first} and {names.Count - MaxNames} more" : first;
     }
 
+    /// <summary>"1 feature column", "3 feature columns": a count with its noun, singular for one.</summary>
+    public static string Count(long count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? noun : noun + "s")}");
+
     /// <summary>A whole message on one line: every control character escaped, cut to a few lines' worth.</summary>
     public static string Line(string message) => Text(message, maxLength: 4000);
 

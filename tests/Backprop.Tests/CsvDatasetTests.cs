@@ -81,4 +81,36 @@ public class CsvDatasetTests
         Assert.Equal(["a", "b"], names);
         Assert.Equal(new double[,] { { 1, 2 } }, features.ToArray());
     }
+
+    [Fact]
+    public void Columns_are_matched_by_the_models_names_in_any_order()
+    {
+        using var folder = new TemporaryFolder();
+        var columns = new ModelColumns(["temp", "humidity", "wind"], "rides");
+        var shuffled = folder.Write("x.csv", "wind,rides,temp,humidity\n3,9,1,2\n6,8,4,5\n");
+
+        var (features, targets) = CsvDataset.LoadMatching(shuffled, columns, "rides");
+        var (featuresOnly, none) = CsvDataset.LoadMatching(folder.Write("f.csv", "humidity,wind,temp\n2,3,1\n"), columns, targetColumn: null);
+
+        Assert.Equal(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } }, features.ToArray());
+        Assert.Equal(new double[,] { { 9 }, { 8 } }, targets!.ToArray());
+        Assert.Equal(new double[,] { { 1, 2, 3 } }, featuresOnly.ToArray());
+        Assert.Null(none);
+    }
+
+    [Theory]
+    [InlineData("temp,humidity\n1,2\n", null, "x.csv has no column named 'wind', which the model was trained on (its features are temp, humidity, wind): add it.")]
+    [InlineData("temp\n1\n", null, "x.csv has no columns named humidity, wind, which the model was trained on (its features are temp, humidity, wind): add them.")]
+    [InlineData("temp,humidity,wind,pressure\n1,2,3,4\n", null, "x.csv has a column 'pressure' that the model was not trained on (its features are temp, humidity, wind): remove it.")]
+    [InlineData("temp,humidity,wind,rides\n1,2,3,4\n", null, "x.csv has the model's target column 'rides': add --target rides (for the MSE), or remove the column.")]
+    [InlineData("temp,humidity,wind,count\n1,2,3,4\n", "count", "--target 'count' is not the column the model was trained to predict, 'rides': use --target rides, or leave --target out.")]
+    [InlineData("temp,humidity,wind\n1,2,3\n", "rides", "x.csv has no column named 'rides' (its columns are temp, humidity, wind): pass one of these as the target.")]
+    public void A_missing_or_unknown_column_is_one_clear_error(string csv, string? target, string message)
+    {
+        using var folder = new TemporaryFolder();
+
+        var error = Assert.Throws<InvalidInputException>(() => CsvDataset.LoadMatching(folder.Write("x.csv", csv), new ModelColumns(["temp", "humidity", "wind"], "rides"), target));
+
+        Assert.Equal(message, error.Message);
+    }
 }

@@ -7,7 +7,7 @@ internal static class Devices
 {
     /// <summary>
     /// Makes a node at <paramref name="path"/> with <c>mknod</c>: <paramref name="type"/> 'c' (character device),
-    /// 'b' (block device) or 'p' (FIFO). Returns false where that is not allowed (not root, no mknod): the test is then skipped.
+    /// 'b' (block device) or 'p' (FIFO). Returns false where that is not allowed (not root, no mknod): the test then skips itself (Skip.IfNot) with the reason.
     /// </summary>
     public static bool TryMake(string path, char type, int major, int minor) =>
         type == 'p' ? Run("mknod", path, "p") : Run("mknod", path, type.ToString(), major.ToString(System.Globalization.CultureInfo.InvariantCulture), minor.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -92,10 +92,44 @@ public class ModelFileTests
         var old = folder.Write("old.json", "{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0]]}");
         var path = folder.File("new.json");
 
-        var (network, none) = ModelFile.LoadWithData(old);
+        var (network, none, noColumns) = ModelFile.LoadWithData(old);
         ModelFile.Save(network, path, new RandomData(Seed: 4294967295, Samples: 3));
 
         Assert.Null(none);
+        Assert.Null(noColumns);
         Assert.Equal(new RandomData(4294967295, 3), ModelFile.LoadWithData(path).TrainedOn);
+    }
+
+    [Fact]
+    public void The_columns_a_model_was_trained_on_are_saved_and_loaded_back()
+    {
+        using var folder = new TemporaryFolder();
+        var network = Network.Create([2, 1], new NumPyRandom(0));
+        var path = folder.File("m.json");
+
+        ModelFile.Save(network, path, columns: new ModelColumns(["temp", "humidity"], "rides"));
+        var loaded = ModelFile.LoadWithData(path);
+
+        Assert.Contains("\"columns\":{\"features\":[\"temp\",\"humidity\"],\"target\":\"rides\"}", File.ReadAllText(path));
+        Assert.Equal(["temp", "humidity"], loaded.Columns!.Features);
+        Assert.Equal("rides", loaded.Columns.Target);
+        Assert.Null(loaded.TrainedOn);
+    }
+
+    [Theory]
+    [InlineData("{\"features\":[\"a\"],\"target\":\"y\"}")]           // one name for two inputs
+    [InlineData("{\"features\":[\"a\",\"a\"],\"target\":\"y\"}")]     // a name twice
+    [InlineData("{\"features\":[\"a\",\"y\"],\"target\":\"y\"}")]     // the target among the features
+    [InlineData("{\"features\":[\"a\",1],\"target\":\"y\"}")]         // not a name
+    [InlineData("{\"features\":[\"a\",\"b\"]}")]                      // no target
+    [InlineData("[\"a\",\"b\"]")]
+    public void Columns_that_do_not_fit_the_model_are_a_broken_file(string columns)
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("m.json", "{\"layers\":[2,1],\"weights\":[[[1],[2]]],\"biases\":[[0]],\"columns\":" + columns + "}");
+
+        var error = Assert.Throws<InvalidInputException>(() => ModelFile.LoadWithData(path));
+
+        Assert.StartsWith("Cannot load m.json: columns must hold \"features\", 2 different names (one per input), and a \"target\" name.", error.Message, StringComparison.Ordinal);
     }
 }

@@ -77,6 +77,22 @@ public class CliErrorTests
     }
 
     [Fact]
+    public void One_feature_column_and_one_unit_are_said_in_the_singular()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("data.csv", "a,y\n1,2\n");
+        var model = folder.Write("m.json", "{\"layers\":[1,1],\"weights\":[[[0.5]]],\"biases\":[[0]],\"trainedOn\":{\"seed\":0,\"samples\":1}}");
+
+        var tooFewUnits = CliRun.Of("--data", file, "--target", "y");
+        var tooFewFeatures = CliRun.Of("--data", folder.Write("two.csv", "a,b,y\n1,2,3\n"), "--target", "y", "--layers", "1,1");
+        var modelOfOne = CliRun.Of("--load", model, "--predict", folder.Write("x.csv", "a,b\n1,2\n"));
+
+        AssertOneLineError(tooFewUnits, 2, "data.csv has 1 feature column (a) but the first layer has 3 units", "--layers 1,2,2,1");
+        AssertOneLineError(tooFewFeatures, 2, "two.csv has 2 feature columns (a, b) but the first layer has 1 unit:", "--layers 2,1");
+        AssertOneLineError(modelOfOne, 2, "x.csv has 2 feature columns (a, b) but the model expects 1 feature:", "--target");
+    }
+
+    [Fact]
     public void A_folder_or_an_unreadable_file_as_data()
     {
         using var folder = new TemporaryFolder();

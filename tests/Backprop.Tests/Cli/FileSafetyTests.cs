@@ -10,17 +10,14 @@ namespace Backprop.Tests.Cli;
 [SupportedOSPlatform("linux")]
 public class FileSafetyTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("--save")]
     [InlineData("--plot")]
     public void A_character_device_is_written_into_not_replaced(string option)
     {
         using var folder = new TemporaryFolder();
         var node = folder.File("null");
-        if (!Devices.TryMake(node, 'c', 1, 3))
-        {
-            return; // not allowed here
-        }
+        Skip.IfNot(Devices.TryMake(node, 'c', 1, 3), "making a device node (mknod) needs root");
 
         var run = CliRun.Of("--epochs", "1", option, node);
 
@@ -29,15 +26,12 @@ public class FileSafetyTests
         Assert.Equal(["null"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_fifo_receives_the_model()
     {
         using var folder = new TemporaryFolder();
         var fifo = folder.File("pipe");
-        if (!Devices.TryMake(fifo, 'p', 0, 0))
-        {
-            return;
-        }
+        Skip.IfNot(Devices.TryMake(fifo, 'p', 0, 0), "mknod could not make a FIFO here");
 
         var reader = Task.Run(() => File.ReadAllText(fifo));
         var run = CliRun.Of("--epochs", "1", "--save", fifo);
@@ -48,15 +42,12 @@ public class FileSafetyTests
         Assert.Equal(["pipe"], Directory.GetFileSystemEntries(folder.Path).Select(Path.GetFileName));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_disk_device_is_refused()
     {
         using var folder = new TemporaryFolder();
         var disk = folder.File("disk");
-        if (!Devices.TryMake(disk, 'b', 7, 200))
-        {
-            return;
-        }
+        Skip.IfNot(Devices.TryMake(disk, 'b', 7, 200), "making a device node (mknod) needs root");
 
         AssertOneLineError(CliRun.Of("--epochs", "1", "--save", disk), 2, "it is a disk device", "name of a file");
     }
@@ -75,16 +66,13 @@ public class FileSafetyTests
         Assert.StartsWith("{\"layers\"", File.ReadAllText(target), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_hard_link_keeps_seeing_the_saved_model()
     {
         using var folder = new TemporaryFolder();
         var model = folder.Write("m.json", "old");
         var other = folder.File("other.json");
-        if (!Devices.Run("ln", model, other))
-        {
-            return;
-        }
+        Skip.IfNot(Devices.Run("ln", model, other), "ln could not make a hard link here");
 
         Assert.Equal(0, CliRun.Of("--epochs", "1", "--save", model).ExitCode);
 
@@ -135,15 +123,12 @@ public class FileSafetyTests
         AssertOneLineError(CliRun.Of("--epochs", "1", "--save", folder.File("socket")), 2, "it is a device, FIFO or socket that refuses to be written", "name of a file");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Endless_zeros_as_a_model_or_a_data_file_are_refused_early()
     {
         using var folder = new TemporaryFolder();
         var zero = folder.File("zero");
-        if (!Devices.TryMake(zero, 'c', 1, 5))
-        {
-            return;
-        }
+        Skip.IfNot(Devices.TryMake(zero, 'c', 1, 5), "making a device node (mknod) needs root");
 
         AssertOneLineError(CliRun.Of("--load", zero, "--epochs", "1"), 2, "it is not JSON text at all", "Save the model again");
         AssertOneLineError(CliRun.Of("--data", zero, "--target", "y"), 2, "holds NUL bytes, so it is not UTF-8 text", "Save it as CSV in UTF-8");
@@ -171,7 +156,7 @@ public class FileSafetyTests
         Assert.True(File.Exists(model));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("--save")]
     [InlineData("--plot")]
     public void A_full_disk_says_so_naming_the_users_file_and_keeps_the_old_one(string option)
@@ -179,10 +164,7 @@ public class FileSafetyTests
         using var folder = new TemporaryFolder();
         var disk = Path.Combine(folder.Path, "small");
         Directory.CreateDirectory(disk);
-        if (!Devices.TryMountSmallDisk(disk, kilobytes: 64))
-        {
-            return; // not allowed here
-        }
+        Skip.IfNot(Devices.TryMountSmallDisk(disk, kilobytes: 64), "mounting a small tmpfs disk needs root");
 
         try
         {
@@ -202,17 +184,53 @@ public class FileSafetyTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_full_device_says_the_disk_is_full()
     {
         using var folder = new TemporaryFolder();
         var full = folder.File("full");
-        if (!Devices.TryMake(full, 'c', 1, 7))
-        {
-            return;
-        }
+        Skip.IfNot(Devices.TryMake(full, 'c', 1, 7), "making a device node (mknod) needs root");
 
         AssertOneLineError(CliRun.Of("--epochs", "1", "--save", full), 2, "the disk is full", "Free some space");
+    }
+
+    [Theory]
+    [InlineData("--save")]
+    [InlineData("--plot")]
+    public void A_name_longer_than_the_file_system_allows_is_refused_before_training_blaming_the_name(string option)
+    {
+        using var folder = new TemporaryFolder();
+        var name = new string('ü', 137) + ".json"; // 274 + 5 bytes in UTF-8, though only 142 characters
+
+        var run = CliRun.Of(option, folder.File(name));
+
+        AssertOneLineError(run, 2, "the file name is 279 bytes long in UTF-8, and the system allows at most 255", "Choose a shorter name.");
+        Assert.DoesNotContain("folder", run.Stderr);
+        Assert.Equal(string.Empty, run.Stdout); // refused before the first epoch
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
+    public void A_name_of_exactly_255_bytes_is_written()
+    {
+        using var folder = new TemporaryFolder();
+        var name = new string('a', 250) + ".json";
+
+        Assert.Equal(0, CliRun.Of("--epochs", "1", "--save", folder.File(name)).ExitCode);
+
+        Assert.True(File.Exists(folder.File(name)));
+    }
+
+    [Fact]
+    public void A_path_longer_than_the_system_allows_is_refused_before_training()
+    {
+        using var folder = new TemporaryFolder();
+        var path = Path.Combine(folder.Path, string.Join('/', Enumerable.Repeat("abcdefgh", 460)), "m.json");
+
+        var run = CliRun.Of("--save", path);
+
+        AssertOneLineError(run, 2, "the whole path is", "bytes long in UTF-8, and the system allows at most 4095. Choose a shorter path.");
+        Assert.Equal(string.Empty, run.Stdout);
     }
 
     private static bool IsCharacterDevice(string path) => Stat("%F", path) == "character special file";

@@ -100,4 +100,40 @@ public class ModelCliTests
     {
         CliErrorTests.AssertOneLineError(CliRun.Of("--load", "/no/such/model.json"), 2, "does not exist", "--save one first");
     }
+
+    [Fact]
+    public void A_model_trained_on_a_csv_finds_its_columns_by_name_in_any_order()
+    {
+        using var folder = new TemporaryFolder();
+        var ordered = folder.Write("ordered.csv", "temp,humidity,wind,rides\n0.2,0.5,0.1,1.5\n0.8,0.1,0.3,2.5\n0.5,0.9,0.7,1.0\n");
+        var shuffled = folder.Write("shuffled.csv", "wind,rides,humidity,temp\n0.1,1.5,0.5,0.2\n0.3,2.5,0.1,0.8\n0.7,1.0,0.9,0.5\n");
+        var model = folder.File("m.json");
+        Assert.Equal(0, CliRun.Of("--data", ordered, "--target", "rides", "--layers", "3,4,1", "--epochs", "20", "--init", "he", "--save", model).ExitCode);
+
+        var fromOrdered = CliRun.Of("--load", model, "--data", ordered, "--target", "rides", "--epochs", "20", "--print-every", "1", "--save", folder.File("a.json"));
+        var fromShuffled = CliRun.Of("--load", model, "--data", shuffled, "--target", "rides", "--epochs", "20", "--print-every", "1", "--save", folder.File("b.json"));
+        var predictOrdered = CliRun.Of("--load", model, "--predict", ordered, "--target", "rides");
+        var predictShuffled = CliRun.Of("--load", model, "--predict", shuffled, "--target", "rides");
+
+        Assert.Contains("\"columns\":{\"features\":[\"temp\",\"humidity\",\"wind\"],\"target\":\"rides\"}", File.ReadAllText(model));
+        Assert.Equal(0, fromShuffled.ExitCode);
+        Assert.Equal(fromOrdered.Stdout, fromShuffled.Stdout);
+        Assert.Equal(File.ReadAllText(folder.File("a.json")), File.ReadAllText(folder.File("b.json")));
+        Assert.Equal(0, predictShuffled.ExitCode);
+        Assert.Equal(predictOrdered.Stdout, predictShuffled.Stdout);
+        Assert.Equal(predictOrdered.Stderr, predictShuffled.Stderr);
+    }
+
+    [Fact]
+    public void A_model_trained_on_random_data_predicts_by_position_without_a_warning()
+    {
+        using var folder = new TemporaryFolder();
+        var model = folder.File("m.json");
+        Assert.Equal(0, CliRun.Of("--epochs", "1", "--save", model).ExitCode);
+
+        var run = CliRun.Of("--load", model, "--predict", folder.Write("x.csv", "p,q,r\n0.1,0.2,0.3\n"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stderr);
+    }
 }

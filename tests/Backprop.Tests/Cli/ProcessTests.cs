@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Backprop.Tests.Cli;
 
 /// <summary>The built console program as a user runs it: a real process, its real stdout, stderr and exit code.</summary>
@@ -34,26 +32,8 @@ public class ProcessTests
         Assert.Equal("Epoch 0, Loss: 0.0736\n", stdout);
     }
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => Run(new Dictionary<string, string>(), args);
+    private static CliRun Run(params string[] args) => BuiltProgram.Dotnet.Run(args);
 
-    private static (int ExitCode, string Stdout, string Stderr) Run(Dictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Backprop.Cli.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "the program did not finish");
-        return (process.ExitCode, stdout, stderr.Result);
-    }
+    private static CliRun Run(Dictionary<string, string> environment, params string[] args) =>
+        BuiltProgram.Dotnet.Run(args, new RunSettings { Environment = environment });
 }

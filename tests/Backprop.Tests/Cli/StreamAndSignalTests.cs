@@ -7,17 +7,14 @@ public class StreamAndSignalTests
 {
     private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "Backprop.Cli.dll");
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(">&-", "error: Cannot write to standard output: it is closed.")]
     [InlineData("> \"$FULL\"", "error: Cannot write to standard output: the disk is full.")]
     public void A_closed_or_full_stdout_is_one_clear_error(string redirection, string message)
     {
         using var folder = new TemporaryFolder();
         var full = folder.File("full");
-        if (redirection.Contains("FULL", StringComparison.Ordinal) && !Devices.TryMake(full, 'c', 1, 7))
-        {
-            return;
-        }
+        Skip.If(redirection.Contains("FULL", StringComparison.Ordinal) && !Devices.TryMake(full, 'c', 1, 7), "making a device node (mknod) needs root");
 
         var (exitCode, _, stderr) = Shell($"dotnet \"$PROGRAM\" --epochs 1 {redirection}", full);
 
@@ -25,17 +22,14 @@ public class StreamAndSignalTests
         Assert.Equal(message + "\n", stderr);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("2>&-")]
     [InlineData("2> \"$FULL\"")]
     public void A_closed_or_full_stderr_neither_kills_a_run_nor_hides_an_error(string redirection)
     {
         using var folder = new TemporaryFolder();
         var full = folder.File("full");
-        if (redirection.Contains("FULL", StringComparison.Ordinal) && !Devices.TryMake(full, 'c', 1, 7))
-        {
-            return;
-        }
+        Skip.If(redirection.Contains("FULL", StringComparison.Ordinal) && !Devices.TryMake(full, 'c', 1, 7), "making a device node (mknod) needs root");
 
         var model = folder.File("w.json");
         var (warned, _, _) = Shell($"dotnet \"$PROGRAM\" --lr 1e5 --epochs 1 --save \"{model}\" {redirection}", full);
