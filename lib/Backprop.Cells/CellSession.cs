@@ -34,6 +34,13 @@ namespace Backprop.Cells;
 /// </remarks>
 public sealed class CellSession
 {
+    /// <summary>
+    /// The namespaces every cell sees without a <c>using</c>: those of a .NET console program (the console twins are
+    /// such programs), plus System.Text.
+    /// </summary>
+    private static readonly string[] ImplicitUsings =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Text", "System.Threading", "System.Threading.Tasks"];
+
     private static readonly SemaphoreSlim OneCellAtATime = new(1, 1);
 
     private readonly CellSessionOptions _options;
@@ -62,7 +69,8 @@ public sealed class CellSession
         _compilationOptions = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release,
-            concurrentBuild: false);  // WebAssembly has one thread
+            concurrentBuild: false,  // WebAssembly has one thread
+            usings: ImplicitUsings);
         _name = "cells" + Guid.NewGuid().ToString("N")[..8];
         _loadContext = new AssemblyLoadContext(_name);
         _globals = new CellGlobals(Show);
@@ -110,22 +118,27 @@ public sealed class CellSession
         var tree = _previous is null ? WithSetupUsings(cell.Tree) : cell.Tree;
         var compilation = Compile(GuardInstrumenter.Instrument(tree));
         using var image = new MemoryStream();
-        if (!compilation.Emit(image).Success)
+        var emitted = compilation.Emit(image);
+        var codeless = !emitted.Success && !emitted.Diagnostics.Any(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        if (!emitted.Success && !codeless)
         {
             // The errors of the cell as written: positions in the student's lines, not in the guarded copy.
             var errors = Compile(tree).GetDiagnostics()
                 .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
                 .Select(CellDiagnostics.Format)
                 .ToList();
-            Show(new CellError(errors.Count > 0 ? string.Join('\n', errors) : "The cell does not compile once guarded against endless loops: please report it."));
+            Show(new CellError(errors.Count > 0 ? string.Join('\n', errors) : "The cell does not compile once guarded against endless loops: please report it.\n"
+                + string.Join('\n', emitted.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(CellDiagnostics.Format))));
             return CellStatus.CompileError;
         }
 
+        // A cell of usings and comments emits nothing (Roslyn says so with no error) and runs nothing; its usings
+        // still reach the cells after it.
         _previous = compilation;
         _cellsCompiled++;
-        if (compilation.GetEntryPoint(default) is not { } entryPoint)
+        if (codeless || compilation.GetEntryPoint(default) is not { } entryPoint)
         {
-            return CellStatus.Completed;  // usings only: nothing to run
+            return CellStatus.Completed;
         }
 
         image.Position = 0;
@@ -187,8 +200,8 @@ public sealed class CellSession
             _references,
             _compilationOptions,
             _previous,
-            typeof(object),
-            typeof(CellGlobals));
+            returnType: null,  // object; typeof(object) would name System.Private.CoreLib, which the reference assemblies do not have
+            globalsType: typeof(CellGlobals));
 
     /// <summary>The first cell also carries the setup's <c>using</c> directives; later cells inherit them, as in the kernel.</summary>
     private SyntaxTree WithSetupUsings(SyntaxTree tree)

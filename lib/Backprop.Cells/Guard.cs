@@ -21,7 +21,8 @@ namespace Backprop.Cells;
 /// </para>
 /// <para>
 /// The state is static, one cell at a time per process (<see cref="CellSession"/> runs cells one after another,
-/// across sessions). A tick costs a field read and a decrement; the clock is read every 1024 ticks.
+/// across sessions). A tick costs two field reads and a decrement; the clock is read every 1024 ticks. Once a cell
+/// must stop, every later tick throws again, so a cell that catches the exception is stopped at its next tick.
 /// </para>
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -30,6 +31,7 @@ public static class Guard
     private const int TicksPerClockRead = 1024;
 
     private static volatile bool _stopRequested;
+    private static bool _timedOut;  // latched: a cell that catches the first throw meets the next tick
     private static long _deadline = long.MaxValue;
     private static TimeSpan _timeLimit;
     private static int _maxDepth = int.MaxValue;
@@ -48,11 +50,12 @@ public static class Guard
             throw new CellStoppedException(CellStatus.Stopped, "Stopped: you pressed Stop.");
         }
 
-        if (--_countdown <= 0)
+        if (_timedOut || --_countdown <= 0)
         {
             _countdown = TicksPerClockRead;
-            if (Stopwatch.GetTimestamp() > _deadline)
+            if (_timedOut || Stopwatch.GetTimestamp() > _deadline)
             {
+                _timedOut = true;
                 throw new CellStoppedException(CellStatus.TimedOut,
                     $"Stopped: the cell ran longer than its time limit of {_timeLimit.TotalSeconds:0.#} s. Is there a loop that never ends?");
             }
@@ -80,6 +83,7 @@ public static class Guard
     internal static void Start(TimeSpan timeLimit, int maxDepth)
     {
         _stopRequested = false;
+        _timedOut = false;
         _timeLimit = timeLimit;
         _deadline = Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * Stopwatch.Frequency);
         _maxDepth = maxDepth;
@@ -93,6 +97,7 @@ public static class Guard
         _deadline = long.MaxValue;
         _maxDepth = int.MaxValue;
         _stopRequested = false;
+        _timedOut = false;
     }
 
     /// <summary>One level of calls; leaving the method (its <c>using</c> ends) gives it back.</summary>
