@@ -128,22 +128,22 @@ Lesson.Cell(32);
 display(ComputationGraphPicture.Draw(network, X, y, sample: 1));
 
 Lesson.Cell(34);
-(Matrix<double>? dL_da2, Matrix<double>? dL_dz2, Matrix<double>? dL_dW2, Vector<double>? dL_db2,
- Matrix<double>? dL_da1, Matrix<double>? dL_dz1, Matrix<double>? dL_dW1, Vector<double>? dL_db1)
+(Matrix<double> dL_da2, Matrix<double> dL_dz2, Matrix<double> dL_dW2, Vector<double> dL_db2,
+ Matrix<double> dL_da1, Matrix<double> dL_dz1, Matrix<double> dL_dW1, Vector<double> dL_db1)
     LayersTwoAndOne(Matrix<double> X, Matrix<double> z1, Matrix<double> a1, Matrix<double> z2,
                     Matrix<double> W2, Matrix<double> W3, Matrix<double> dL_dy)
 {
     // Layer 2
-    Matrix<double>? dL_da2 = null;
-    Matrix<double>? dL_dz2 = null;
-    Matrix<double>? dL_dW2 = null;
-    Vector<double>? dL_db2 = null;
+    Matrix<double> dL_da2 = null;
+    Matrix<double> dL_dz2 = null;
+    Matrix<double> dL_dW2 = null;
+    Vector<double> dL_db2 = null;
 
     // Layer 1
-    Matrix<double>? dL_da1 = null;
-    Matrix<double>? dL_dz1 = null;
-    Matrix<double>? dL_dW1 = null;
-    Vector<double>? dL_db1 = null;
+    Matrix<double> dL_da1 = null;
+    Matrix<double> dL_dz1 = null;
+    Matrix<double> dL_dW1 = null;
+    Vector<double> dL_db1 = null;
 
     return (dL_da2, dL_dz2, dL_dW2, dL_db2, dL_da1, dL_dz1, dL_dW1, dL_db1);
 }

@@ -218,8 +218,8 @@ Console.WriteLine($"Raw data: loss {rawLosses[0]:G3} at epoch 0, {rawLosses[1]:G
 Console.WriteLine($"Variance of the training rentals: {Loss.Mse(yTrain, Matrix<double>.Build.Dense(trainDays, 1, yTrain.Column(0).Average())):G3}");
 
 Lesson.Cell(41);
-Matrix<double>? XTrainStandardized = null;  // TODO: XTrain standardized, with statistics from XTrain
-Matrix<double>? yTrainStandardized = null;  // TODO: yTrain standardized, with statistics from yTrain
+Matrix<double> XTrainStandardized = null;  // TODO: XTrain standardized, with statistics from XTrain
+Matrix<double> yTrainStandardized = null;  // TODO: yTrain standardized, with statistics from yTrain
 char whyFeaturesOnlyFails = ' ';            // TODO: 'a', 'b' or 'c'
 
 Lesson.Cell(42);
@@ -232,7 +232,7 @@ string Describe(Matrix<double> features, Matrix<double> target)
     return $"loss {losses[0]:G3} at epoch 0, {losses[1]:G3} at epoch 1, {losses[^1]:G3} at epoch 999; {dead} of {ReluActivity.HiddenUnitCount(net)} units dead";
 }
 
-bool Standardized(Matrix<double>? answer, Matrix<double> data) =>
+bool Standardized(Matrix<double> answer, Matrix<double> data) =>
     answer is not null && answer.RowCount == data.RowCount && answer.ColumnCount == data.ColumnCount
     && (answer - Standardization.Fit(data).Apply(data)).Enumerate().All(difference => Math.Abs(difference) < 1e-9);
 

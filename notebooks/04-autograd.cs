@@ -154,7 +154,7 @@ string[] report = listed.Count == 0
 display(string.Join("\n", report));
 
 Lesson.Cell(23);
-Value? LeakyRelu(Value z) => null;  // TODO: z above 0, 0.01 * z below, from Relu, +, -, * and constants
+Value LeakyRelu(Value z) => null;  // TODO: z above 0, 0.01 * z below, from Relu, +, -, * and constants
 
 Lesson.Cell(24);
 string CheckLeakyRelu(double input)
