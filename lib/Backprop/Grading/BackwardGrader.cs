@@ -44,10 +44,86 @@ public static class BackwardGrader
         ArgumentNullException.ThrowIfNull(network);
         Checks.RequireTarget(network, X, y);
         Checks.RequireLearningRate(learningRate);
-        var quantities = new BackwardQuantities(network, X, y, learningRate);
+        return Grade(network, X, y, dL_dW, dL_db, dL_dz, dL_da, newW, newB, learningRate, gradedLayers: network.LayerCount);
+    }
 
+    /// <summary>
+    /// Lesson 2's exercise: runs the student's <c>LayersTwoAndOne</c> safely (<see cref="StudentCode"/>) on a wider
+    /// network than the original's (3-4-3-1, 10 samples, seed 1, so that every shape differs), checks that it left its
+    /// arguments as they were, and grades layers 2 and 1 only: layer 3 is given, so it earns no ✔.
+    /// </summary>
+    /// <param name="layersTwoAndOne">The student's function; null is "not done yet", and so is every null it returns.</param>
+    public static GradingReport LayersTwoAndOne(LayersTwoAndOneFunction? layersTwoAndOne) => LayersTwoAndOne(layersTwoAndOne, StudentCode.TimeLimit);
+
+    /// <summary>The same, with a time limit, for tests.</summary>
+    internal static GradingReport LayersTwoAndOne(LayersTwoAndOneFunction? layersTwoAndOne, TimeSpan timeLimit)
+    {
+        var name = StudentNames.Of(layersTwoAndOne, "LayersTwoAndOne");
+        if (layersTwoAndOne is null)
+        {
+            return new GradingReport([GradingItem.NotDone(name, $"define {name}")]);
+        }
+
+        var (network, X, y) = RandomProblem.Draw([3, 4, 3, 1], samples: 10, seed: 1);
+        var forward = network.Forward(X);
+        (string Name, Matrix<double> Value)[] arguments =
+        [
+            ("X", X), ("z1", forward.PreActivations[0]), ("a1", forward.Activations[0]), ("z2", forward.PreActivations[1]),
+            ("W2", network.Weights[1]), ("W3", network.Weights[2]), ("dL_dy", Loss.MseDerivative(y, forward.Prediction)),
+        ];
+        var given = arguments.Select(argument => argument.Value.Clone()).ToArray();
+        var run = StudentCode.Run(name, layersTwoAndOne, () => layersTwoAndOne(given[0], given[1], given[2], given[3], given[4], given[5], given[6]),
+            LayerNames(arguments, X.RowCount, network.LayerSizes), timeLimit);
+        if (!run.Returned)
+        {
+            return new GradingReport([run.Failure]);
+        }
+
+        var r = run.Result;
+        var report = Grade(network, X, y, [r.dL_dW1, r.dL_dW2], [r.dL_db1, r.dL_db2], [r.dL_dz1, r.dL_dz2], [r.dL_da1, r.dL_da2],
+            newW: null, newB: null, LessonLearningRate, gradedLayers: 2);
+        var changed = arguments.Where((argument, i) => !given[i].Equals(argument.Value)).Select(argument => argument.Name).ToList();
+        return changed.Count == 0 ? report : new GradingReport([.. report.Items, GradingItem.Wrong($"{name} keeps its input", Mistake.ChangesItsInput,
+            $"{name} changed {string.Join(" and ", changed)}, given to it: compute new matrices (a * b, a.Transpose() and .PointwiseMultiply(…) make new ones) and leave the arguments as they were")]);
+    }
+
+    /// <summary>The names and shapes of lesson 2's arguments and intermediates, and the products the exercise asks for, for shape errors.</summary>
+    private static ShapeNames LayerNames((string Name, Matrix<double> Value)[] arguments, int samples, IReadOnlyList<int> sizes)
+    {
+        var names = ShapeNames.None;
+        foreach (var (name, value) in arguments)
+        {
+            names.Operand(name, value);
+        }
+
+        return names
+            .Operand("dL_da2", samples, sizes[2]).Operand("dL_dz2", samples, sizes[2]).Operand("relu_derivative(z2)", samples, sizes[2])
+            .Operand("dL_da1", samples, sizes[1]).Operand("dL_dz1", samples, sizes[1]).Operand("relu_derivative(z1)", samples, sizes[1])
+            .Product("dL_da2 = dL_dy @ W3.T", "dL_dy", false, "W3", true)
+            .Elementwise("dL_dz2 = dL_da2 * relu_derivative(z2)", "dL_da2", "relu_derivative(z2)")
+            .Product("dL_dW2 = a1.T @ dL_dz2", "a1", true, "dL_dz2", false)
+            .Product("dL_da1 = dL_dz2 @ W2.T", "dL_dz2", false, "W2", true)
+            .Elementwise("dL_dz1 = dL_da1 * relu_derivative(z1)", "dL_da1", "relu_derivative(z1)")
+            .Product("dL_dW1 = X.T @ dL_dz1", "X", true, "dL_dz1", false);
+    }
+
+    /// <summary>The items of <see cref="Check"/>, for the first <paramref name="gradedLayers"/> layers only, on checked inputs.</summary>
+    private static GradingReport Grade(
+        Network network,
+        Matrix<double> X,
+        Matrix<double> y,
+        IReadOnlyList<Matrix<double>?>? dL_dW,
+        IReadOnlyList<Vector<double>?>? dL_db,
+        IReadOnlyList<Matrix<double>?>? dL_dz,
+        IReadOnlyList<Matrix<double>?>? dL_da,
+        IReadOnlyList<Matrix<double>?>? newW,
+        IReadOnlyList<Vector<double>?>? newB,
+        double learningRate,
+        int gradedLayers)
+    {
+        var quantities = new BackwardQuantities(network, X, y, learningRate);
         var items = new List<GradingItem>();
-        for (var i = network.LayerCount - 1; i >= 0; i--)
+        for (var i = gradedLayers - 1; i >= 0; i--)
         {
             if (i < network.LayerCount - 1)
             {
@@ -59,7 +135,7 @@ public static class BackwardGrader
             Grade(items, (dL_db ?? []).Select(Row).ToArray(), i, quantities.dL_db);
         }
 
-        for (var i = 0; i < network.LayerCount; i++)
+        for (var i = 0; i < gradedLayers; i++)
         {
             Grade(items, newW, i, quantities.NewW);
             Grade(items, newB?.Select(Row).ToArray(), i, quantities.NewB);
