@@ -45,7 +45,7 @@ public sealed class ClassTrialTests
                 : NotebookRun.Run(folder, lesson);
 
             var problems = trial.Problems(run);
-            Assert.True(problems.Count == 0, $"{lesson} in {kernel}, {trial.Checks.Count} attempts:\n{string.Join("\n\n", problems)}");
+            Assert.True(problems.Count == 0, $"{lesson} in {kernel}, {trial.Checks.Count} attempts:\n{string.Join("\n\n", problems)}\n\nEvery check:\n{trial.Transcript(run)}");
         }
         finally
         {

@@ -13,8 +13,11 @@ namespace Backprop.Notebooks.Tests;
 /// <param name="Shows">Pieces of text the check must show.</param>
 internal sealed record Attempt(int Exercise, string Mistake, string Code, params string[] Shows)
 {
-    /// <summary>Whether this is the lesson's own solution, which every check must mark ✔.</summary>
-    public bool Solved => Mistake == TrialNotebook.SolvedMistake;
+    /// <summary>Whether the answer is right (the lesson's solution, or another way to write it): its check must be ✔ throughout.</summary>
+    public bool Right => Mistake == TrialNotebook.SolvedMistake || Mistake.StartsWith("right", StringComparison.Ordinal);
+
+    /// <summary>A right answer written another way than the solution (<paramref name="how"/>: "other case").</summary>
+    public static Attempt RightAnswer(int exercise, string how, string code) => new(exercise, $"right, {how}", code);
 }
 
 /// <summary>
@@ -135,15 +138,19 @@ internal sealed class TrialNotebook
         {
             var report = Report(run.Cells[index]);
             var name = $"exercise {attempt.Exercise}, {attempt.Mistake}";
-            var marks = report.Split('\n').Select(line => line.TrimStart()).Where(line => line.Length > 0).ToList();
-            if (attempt.Solved)
+            if (attempt.Right)
             {
                 if (!report.Contains('✔', StringComparison.Ordinal) || report.Contains('✘', StringComparison.Ordinal) || report.Contains('○', StringComparison.Ordinal))
                 {
-                    problems.Add($"{name}: the solution is not ✔ throughout:\n{report}");
+                    problems.Add($"{name}: a right answer is not ✔ throughout:\n{report}");
                 }
 
                 continue;
+            }
+
+            if (attempt.Mistake == UntouchedMistake && report.Contains('✔', StringComparison.Ordinal))
+            {
+                problems.Add($"{name}: the untouched exercise earns a ✔:\n{report}");
             }
 
             if (!report.Contains('✘', StringComparison.Ordinal) && !report.Contains('○', StringComparison.Ordinal))
@@ -160,9 +167,19 @@ internal sealed class TrialNotebook
         return problems;
     }
 
+    /// <summary>Every attempt with what its check showed, for a failure message.</summary>
+    public string Transcript(NotebookRun run) =>
+        string.Join("\n\n", Checks.Select(c => $"--- exercise {c.Attempt.Exercise}, {c.Attempt.Mistake}:\n{(c.Cell < run.Cells.Count ? Report(run.Cells[c.Cell]) : "(not run)")}"));
+
     /// <summary>What a check cell showed as text: printed lines and the plain-text form of what it displayed.</summary>
+    /// <remarks>Jupyter gets only the HTML of a report (the kernel sends a value's preferred format); its lines are read from that.</remarks>
     public static string Report(CellOutputs check) =>
-        string.Join("\n", check.Printed.Concat(check.Plain).Concat(check.Errors));
+        string.Join("\n", check.Printed.Concat(check.Plain.Count > 0 ? check.Plain : check.Html.Select(TextOf)).Concat(check.Errors));
+
+    /// <summary>The text of an HTML fragment, one line per <c>div</c> or <c>br</c>.</summary>
+    private static string TextOf(string html) =>
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(html, @"</div>|<br\s*/?>", "\n"), "<[^>]*>", "")).Trim();
 
     private static readonly System.Text.RegularExpressions.Regex StackTrace = new(@"^\s+at \S+\(.*\)", System.Text.RegularExpressions.RegexOptions.Multiline);
 
