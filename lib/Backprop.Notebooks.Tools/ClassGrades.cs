@@ -122,7 +122,13 @@ internal static partial class ClassGrades
             return Enumerable.Range(1, exercises).Select(n => new StudentGrade(student, lesson, n, "✘", e.Message.ReplaceLineEndings(" ")));
         }
 
-        return Marks(executed).Select((mark, i) => new StudentGrade(student, lesson, i + 1, mark.Mark, mark.Detail));
+        // dotnet-repl's notebook keeps the cells' order but not their tags: read the outputs into the graded copy.
+        foreach (var ((_, cell), (_, run)) in graded.CodeCells().Zip(executed.CodeCells()))
+        {
+            cell["outputs"] = run["outputs"]?.DeepClone() ?? new JsonArray();
+        }
+
+        return Marks(graded).Select((mark, i) => new StudentGrade(student, lesson, i + 1, mark.Mark, mark.Detail));
     }
 
     /// <summary>Each exercise's mark in an executed lesson, from its exercise cell and the check cells after it.</summary>
