@@ -53,6 +53,17 @@ public static class Lesson
 
             Formatters.Register();
             _run = new LessonRun(notebook, outFolder);
+
+            // Standard output can be closed in a way /dev/fd/1 does not show (the runtime may have reused descriptor 1
+            // for a file of its own): the first print then fails, and the twin says so in one line.
+            AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+            {
+                if (e.ExceptionObject is Exception failure && StandardOutput.Describe(failure) == StandardOutput.ClosedMessage)
+                {
+                    Console.Error.WriteLine($"error: {StandardOutput.ClosedMessage}");
+                    Environment.Exit(2);
+                }
+            };
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
         {
