@@ -62,8 +62,9 @@ public static class LessonTool
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"error: {StandardOutput.Describe(e)}");
-            return 1;
+            var message = StandardOutput.Describe(e);
+            Console.Error.WriteLine($"error: {message}");
+            return message == StandardOutput.ClosedMessage ? 2 : 1;  // closed output is a usage error, as when found at the start
         }
     }
 
