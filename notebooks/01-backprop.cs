@@ -134,7 +134,7 @@ Matrix<double> my_relu_derivative(Matrix<double> x)
 }
 
 Lesson.Cell(21);
-display(FunctionGrader.ReluDerivative(my_relu_derivative));
+display(Exercise.CheckReluDerivative(my_relu_derivative));
 
 Lesson.Cell(24);
 Matrix<double> my_mse_derivative(Matrix<double> y_true, Matrix<double> y_pred)
@@ -144,6 +144,6 @@ Matrix<double> my_mse_derivative(Matrix<double> y_true, Matrix<double> y_pred)
 }
 
 Lesson.Cell(25);
-display(FunctionGrader.MseDerivative(my_mse_derivative));
+display(Exercise.CheckMseDerivative(my_mse_derivative));
 
 Lesson.End();

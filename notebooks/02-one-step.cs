@@ -128,40 +128,28 @@ Lesson.Cell(32);
 display(ComputationGraphPicture.Draw(network, X, y, sample: 1));
 
 Lesson.Cell(34);
-(Matrix<double>? dL_da2, Matrix<double>? dL_dz2, Matrix<double>? dL_dW2, Vector<double>? dL_db2,
- Matrix<double>? dL_da1, Matrix<double>? dL_dz1, Matrix<double>? dL_dW1, Vector<double>? dL_db1)
+(Matrix<double> dL_da2, Matrix<double> dL_dz2, Matrix<double> dL_dW2, Vector<double> dL_db2,
+ Matrix<double> dL_da1, Matrix<double> dL_dz1, Matrix<double> dL_dW1, Vector<double> dL_db1)
     LayersTwoAndOne(Matrix<double> X, Matrix<double> z1, Matrix<double> a1, Matrix<double> z2,
                     Matrix<double> W2, Matrix<double> W3, Matrix<double> dL_dy)
 {
     // Layer 2
-    Matrix<double>? dL_da2 = null;
-    Matrix<double>? dL_dz2 = null;
-    Matrix<double>? dL_dW2 = null;
-    Vector<double>? dL_db2 = null;
+    Matrix<double> dL_da2 = null;
+    Matrix<double> dL_dz2 = null;
+    Matrix<double> dL_dW2 = null;
+    Vector<double> dL_db2 = null;
 
     // Layer 1
-    Matrix<double>? dL_da1 = null;
-    Matrix<double>? dL_dz1 = null;
-    Matrix<double>? dL_dW1 = null;
-    Vector<double>? dL_db1 = null;
+    Matrix<double> dL_da1 = null;
+    Matrix<double> dL_dz1 = null;
+    Matrix<double> dL_dW1 = null;
+    Vector<double> dL_db1 = null;
 
     return (dL_da2, dL_dz2, dL_dW2, dL_db2, dL_da1, dL_dz1, dL_dW1, dL_db1);
 }
 
 Lesson.Cell(35);
-// A wider network, drawn as the original is: seed, weights, then X and y
-var wide = RandomProblem.Draw([3, 4, 3, 1], samples: 10, seed: 1);
-var wideForward = wide.Network.Forward(wide.X);
-var wide_dL_dy = Loss.MseDerivative(wide.Y, wideForward.Prediction);
-var yours = LayersTwoAndOne(wide.X, wideForward.PreActivations[0], wideForward.Activations[0], wideForward.PreActivations[1],
-                            wide.Network.Weights[1], wide.Network.Weights[2], wide_dL_dy);
-
-var layer3 = wide.Network.Backward(wideForward, wide.Y);  // layer 3 is given: it is not part of the exercise
-display(BackwardGrader.Check(wide.Network, wide.X, wide.Y,
-    dL_dW: [yours.dL_dW1, yours.dL_dW2, layer3.Weights[2]],
-    dL_db: [yours.dL_db1, yours.dL_db2, layer3.Biases[2]],
-    dL_dz: [yours.dL_dz1, yours.dL_dz2],
-    dL_da: [yours.dL_da1, yours.dL_da2]));
+display(Exercise.CheckLayersTwoAndOne(LayersTwoAndOne));
 
 Lesson.Cell(38);
 var stepped = new Network(
@@ -201,6 +189,6 @@ var buggyCheck = GradientCheck.Run(network, X, y, gradients: buggy);
 display(buggyCheck);
 
 Lesson.Cell(49);
-display(PredictionGrader.Check(predictedWrong, buggyCheck));
+display(Exercise.CheckPredictedWrong(predictedWrong, buggyCheck));
 
 Lesson.End();

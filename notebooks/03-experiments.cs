@@ -96,25 +96,9 @@ Lesson.Cell(17);
 double? largestSafeRate = null;  // TODO: try 0.01, 0.02, … with DeadInLayer2 and keep the largest with 0 dead
 
 Lesson.Cell(19);
-/// <summary>One line of an exercise check: ✔ or ✘ (○ when there is nothing to check yet), what was checked, a hint.</summary>
+display(Exercise.CheckLargestSafeRate(largestSafeRate));
 
-Lesson.Cell(20);
-CheckItem[] CheckLargestSafeRate(double? answer)
-{
-    if (answer is not double rate)
-        return [CheckItem.NotDoneYet("largestSafeRate is still null")];
-    var next = Math.Round(rate + 0.01, 2);
-    return
-    [
-        CheckItem.Of(Math.Round(rate, 2) == rate && rate > 0, $"{rate} is a positive multiple of 0.01", "use 0.01, 0.02, 0.03, …"),
-        CheckItem.Of(DeadInLayer2(rate) == 0, $"at lr = {rate} both units of layer 2 survive", "a unit dies at this rate: go lower"),
-        CheckItem.Of(DeadInLayer2(next) > 0, $"at lr = {next} a unit of layer 2 dies", "layer 2 survives this rate too: go higher"),
-    ];
-}
-
-display(string.Join("\n", CheckLargestSafeRate(largestSafeRate)));
-
-Lesson.Cell(23);
+Lesson.Cell(22);
 var xCurve = Matrix<double>.Build.Dense(25, 1, (i, _) => -3 + 6.0 * i / 24);   // 25 inputs from -3 to 3
 var yCurve = xCurve.Map(Math.Sin);
 var curveNet = Network.Create([1, 8, 8, 1], new NumPyRandom(seed: 0), Initialization.He);
@@ -130,7 +114,7 @@ Console.WriteLine($"1-8-8-1 on sin x: loss {curveLosses[0]:F4} → {curveLosses[
                   $"{ReluActivity.DeadUnits(curveNet.Forward(xCurve)).Count} of 16 hidden units dead");
 display(FunctionFitChart.Create(xCurve, yCurve, snapshots, "1-8-8-1 learning sin x: the prediction after 0, 100, 500 and 3000 steps"));
 
-Lesson.Cell(25);
+Lesson.Cell(24);
 var curveNetBigSteps = Network.Create([1, 8, 8, 1], new NumPyRandom(seed: 0), Initialization.He);
 var bigStepLosses = Trainer.Train(curveNetBigSteps, xCurve, yCurve, epochs: 3000, learningRate: 0.05);
 
@@ -143,7 +127,7 @@ display(FunctionFitChart.Create(xCurve, yCurve,
     [($"lr = 0.01, {deadSmall} dead", curveNet), ($"lr = 0.05, {deadBig} dead", curveNetBigSteps)],
     "Dead units cost kinks: the same 1-8-8-1 after 3000 steps"));
 
-Lesson.Cell(27);
+Lesson.Cell(26);
 int[] deep = [3, 8, 8, 8, 8, 1];
 var randnNet = Network.Create(deep, new NumPyRandom(seed: 0), Initialization.Randn);
 var heNet = Network.Create(deep, new NumPyRandom(seed: 0), Initialization.He);
@@ -154,7 +138,7 @@ static string Sizes(Network net, Matrix<double> x) => string.Join("  ",
 Console.WriteLine($"randn: {Sizes(randnNet, X)}");
 Console.WriteLine($"He:    {Sizes(heNet, X)}");
 
-Lesson.Cell(29);
+Lesson.Cell(28);
 var byInit = new List<LossSeries>();
 foreach (var (name, net) in new[] { ("randn", randnNet), ("He", heNet) })
 {
@@ -166,7 +150,7 @@ foreach (var (name, net) in new[] { ("randn", randnNet), ("He", heNet) })
 
 display(SweepChart.Create(byInit, "Initialization: 3-8-8-8-8-1, 1000 epochs, lr = 0.01"));
 
-Lesson.Cell(31);
+Lesson.Cell(30);
 int[][] shapes = [[3, 2, 2, 1], [3, 16, 16, 1], [3, 64, 1], [3, 16, 16, 16, 1]];
 var bySize = new List<LossSeries>();
 
@@ -182,20 +166,20 @@ foreach (var shape in shapes)
 
 display(SweepChart.Create(bySize, "Width and depth: 10 samples, 1000 epochs, lr = 0.01, He initialization"));
 
-Lesson.Cell(33);
+Lesson.Cell(32);
 var data = CsvDataset.Load("../data/bike_rentals.csv", targetColumn: "rentals");
 Console.WriteLine($"{data.SampleCount} days. Features: {string.Join(", ", data.FeatureNames)}. Target: {data.TargetNames[0]}.");
 
 display(Show.Matrices(("features", data.Features), ("rentals", data.Targets)));
 
-Lesson.Cell(35);
+Lesson.Cell(34);
 int trainDays = 240, testDays = data.SampleCount - trainDays;
 var (train, test) = data.Split(trainDays);   // the first 240 days to train on, the rest held out
 var (XTrain, yTrain) = (train.Features, train.Targets);
 var (XTest, yTest) = (test.Features, test.Targets);
 Console.WriteLine($"{trainDays} days to train on, {testDays} days to test on");
 
-Lesson.Cell(37);
+Lesson.Cell(36);
 static string Spread(Vector<double> column)
 {
     var mean = column.Average();
@@ -207,7 +191,7 @@ for (var feature = 0; feature < XTrain.ColumnCount; feature++)
     Console.WriteLine($"{train.FeatureNames[feature],-14} {Spread(XTrain.Column(feature))}");
 Console.WriteLine($"{"rentals",-14} {Spread(yTrain.Column(0))}");
 
-Lesson.Cell(39);
+Lesson.Cell(38);
 var raw = Network.Create([4, 16, 16, 1], new NumPyRandom(seed: 0), Initialization.He);
 var deadAtStart = ReluActivity.DeadUnits(raw.Forward(XTrain)).Count;
 var rawLosses = Trainer.Train(raw, XTrain, yTrain, epochs: 1000, learningRate: 0.1);
@@ -217,47 +201,15 @@ Console.WriteLine($"Raw data: {deadAtStart} of {ReluActivity.HiddenUnitCount(raw
 Console.WriteLine($"Raw data: loss {rawLosses[0]:G3} at epoch 0, {rawLosses[1]:G3} at epoch 1, {rawLosses[^1]:G3} at epoch 999");
 Console.WriteLine($"Variance of the training rentals: {Loss.Mse(yTrain, Matrix<double>.Build.Dense(trainDays, 1, yTrain.Column(0).Average())):G3}");
 
-Lesson.Cell(41);
-Matrix<double>? XTrainStandardized = null;  // TODO: XTrain standardized, with statistics from XTrain
-Matrix<double>? yTrainStandardized = null;  // TODO: yTrain standardized, with statistics from yTrain
+Lesson.Cell(40);
+Matrix<double> XTrainStandardized = null;  // TODO: XTrain standardized, with statistics from XTrain
+Matrix<double> yTrainStandardized = null;  // TODO: yTrain standardized, with statistics from yTrain
 char whyFeaturesOnlyFails = ' ';            // TODO: 'a', 'b' or 'c'
 
-Lesson.Cell(42);
-// Trains a fresh 4-16-16-1 network (He, seed 0) for 1000 epochs at lr = 0.1 and describes how it went.
-string Describe(Matrix<double> features, Matrix<double> target)
-{
-    var net = Network.Create([4, 16, 16, 1], new NumPyRandom(seed: 0), Initialization.He);
-    var losses = Trainer.Train(net, features, target, epochs: 1000, learningRate: 0.1);
-    var dead = ReluActivity.DeadUnits(net.Forward(features)).Count;
-    return $"loss {losses[0]:G3} at epoch 0, {losses[1]:G3} at epoch 1, {losses[^1]:G3} at epoch 999; {dead} of {ReluActivity.HiddenUnitCount(net)} units dead";
-}
+Lesson.Cell(41);
+display(Exercise.CheckScaling(XTrain, yTrain, XTrainStandardized, yTrainStandardized, whyFeaturesOnlyFails));
 
-bool Standardized(Matrix<double>? answer, Matrix<double> data) =>
-    answer is not null && answer.RowCount == data.RowCount && answer.ColumnCount == data.ColumnCount
-    && (answer - Standardization.Fit(data).Apply(data)).Enumerate().All(difference => Math.Abs(difference) < 1e-9);
-
-CheckItem[] CheckScaling()
-{
-    var items = new List<CheckItem>();
-    items.Add(XTrainStandardized is null ? CheckItem.NotDoneYet("XTrainStandardized is still null")
-        : CheckItem.Of(Standardized(XTrainStandardized, XTrain), "XTrainStandardized: every column of XTrain has mean 0 and spread 1",
-                       "Standardization.Fit(XTrain).Apply(XTrain): fit on the training days, apply to them"));
-    items.Add(yTrainStandardized is null ? CheckItem.NotDoneYet("yTrainStandardized is still null")
-        : CheckItem.Of(Standardized(yTrainStandardized, yTrain), "yTrainStandardized: the rentals have mean 0 and spread 1",
-                       "fit a second scaling on yTrain (not on XTrain) and apply it to yTrain"));
-    if (XTrainStandardized is not null)
-        items.Add(new CheckItem("", $"features scaled, target raw: {Describe(XTrainStandardized, yTrain)}", ""));
-    if (XTrainStandardized is not null && yTrainStandardized is not null)
-        items.Add(new CheckItem("", $"both scaled: {Describe(XTrainStandardized, yTrainStandardized)}", ""));
-    items.Add(whyFeaturesOnlyFails == ' ' ? CheckItem.NotDoneYet("whyFeaturesOnlyFails is not chosen")
-        : CheckItem.Of(whyFeaturesOnlyFails == 'b', $"answer {whyFeaturesOnlyFails}",
-                       "look at the loss at epoch 1 of the features-only run: what is measured in thousands?"));
-    return items.ToArray();
-}
-
-display(string.Join("\n", CheckScaling()));
-
-Lesson.Cell(45);
+Lesson.Cell(44);
 var featureScaling = Standardization.Fit(XTrain);
 var targetScaling = Standardization.Fit(yTrain);
 var XTrainScaled = featureScaling.Apply(XTrain);
@@ -267,7 +219,7 @@ var XTestScaled = featureScaling.Apply(XTest);
 display(Show.Matrices(("feature means", featureScaling.Means), ("feature std", featureScaling.StandardDeviations),
               ("rentals mean", targetScaling.Means), ("rentals std", targetScaling.StandardDeviations)));
 
-Lesson.Cell(47);
+Lesson.Cell(46);
 var bikes = Network.Create([4, 16, 16, 1], new NumPyRandom(seed: 0), Initialization.He);
 var bikeNorms = new List<IReadOnlyList<double>>();
 var bikeLosses = Trainer.Train(bikes, XTrainScaled, yTrainScaled, epochs: 1000, learningRate: 0.1,
@@ -283,10 +235,10 @@ Console.WriteLine($"4-1:       loss {lineLosses[0]:F4} → {lineLosses[^1]:F4} (
 display(SweepChart.Create([new LossSeries("straight line, 4-1", lineLosses), new LossSeries("network, 4-16-16-1", bikeLosses)],
                   "Bike rentals: training loss (scaled target)"));
 
-Lesson.Cell(49);
+Lesson.Cell(48);
 display(GradientNormChart.Create(bikeNorms, "Bike rentals: weight gradient per layer, 4-16-16-1, lr = 0.1"));
 
-Lesson.Cell(51);
+Lesson.Cell(50);
 var predicted = targetScaling.Invert(bikes.Predict(XTestScaled));
 var predictedByLine = targetScaling.Invert(line.Predict(XTestScaled));
 
@@ -295,7 +247,7 @@ Console.WriteLine($"Test days, typical error (RMSE): network {Math.Sqrt(Loss.Mse
 
 display(PredictionChart.Create(yTest, predicted, "Bike rentals on the 60 test days: network's prediction against the truth", "bikes hired per day"));
 
-Lesson.Cell(53);
+Lesson.Cell(52);
 MathNet.Numerics.Control.UseSingleThread();  // one core for every product, so that both methods are timed alike
 int forwardPasses = 0, backwardPasses = 0;
 
@@ -352,7 +304,7 @@ List<double> ByFiniteDifferences(Network net, Matrix<double> x, Matrix<double> t
     return (forwardPasses, backwardPasses, clock.Elapsed.TotalMilliseconds / runs);
 }
 
-Lesson.Cell(54);
+Lesson.Cell(53);
 foreach (var (name, net, x, target) in new[] { ("3-2-2-1, 10 samples", network, X, y), ("4-16-16-1, 240 days", bikes, XTrainScaled, yTrainScaled) })
 {
     var oneForward = Measure(() => { net.LossOn(x, target); forwardPasses++; });  // what each nudge costs
@@ -381,16 +333,3 @@ foreach (var (name, net, x, target) in new[] { ("3-2-2-1, 10 samples", network, 
 }
 
 Lesson.End();
-
-// The lesson's types (a C# program declares them after its statements).
-record CheckItem(string Result, string Item, string Hint)
-{
-    /// <summary>✔ when <paramref name="passed"/>, else ✘ with the hint.</summary>
-    public static CheckItem Of(bool passed, string item, string hint) => new(passed ? "✔" : "✘", item, passed ? "" : hint);
-
-    /// <summary>The answer is still empty.</summary>
-    public static CheckItem NotDoneYet(string item) => new("○", item, "not done yet");
-
-    /// <summary>A line of text for a report: the mark, the item and, after a dash, the hint.</summary>
-    public override string ToString() => Hint == "" ? $"{Result} {Item}".Trim() : $"{Result} {Item} — {Hint}";
-}

@@ -135,44 +135,13 @@ Lesson.Cell(19);
 string[] zeroGradients = [];  // TODO: the names of the parameters whose gradient is exactly 0 for sample 1
 
 Lesson.Cell(20);
-// Rebuild sample 1's graph and compare the listed names with the parameters whose gradient is exactly 0.
-NewParameters();
-MseLoss([1]).Backward();
-var parameters = W.SelectMany(Wk => Wk.Cast<Value>()).Concat(bias.SelectMany(bk => bk)).ToList();
-var zero = parameters.Where(p => p.Grad == 0).Select(p => p.Label).ToHashSet();
-var listed = zeroGradients.Select(name => name.Trim()).ToHashSet();
-var unknown = listed.Where(name => parameters.All(p => p.Label != name)).ToList();
-
-string[] report = listed.Count == 0
-    ? ["○ zeroGradients: not done yet; list the parameters whose gradient is 0"]
-    : [
-        unknown.Count == 0 ? "✔ every name is a parameter" : $"✘ not parameters: {string.Join(", ", unknown)} — write them as the picture does, W1[0,1], b2[0]",
-        zero.All(listed.Contains) ? "✔ you found every zero gradient" : $"✘ {zero.Count(name => !listed.Contains(name))} zero gradient(s) missing — a unit that is off blocks the gradient of its incoming weights and its bias",
-        listed.All(name => zero.Contains(name) || unknown.Contains(name)) ? "✔ nothing listed that has a gradient"
-            : $"✘ these have a gradient: {string.Join(", ", listed.Where(name => !zero.Contains(name) && !unknown.Contains(name)))} — only the weights into and out of an off unit, and its bias, get exactly 0",
-      ];
-display(string.Join("\n", report));
+display(Exercise.CheckZeroGradients(zeroGradients));
 
 Lesson.Cell(23);
-Value? LeakyRelu(Value z) => null;  // TODO: z above 0, 0.01 * z below, from Relu, +, -, * and constants
+Value LeakyRelu(Value z) => null;  // TODO: z above 0, 0.01 * z below, from Relu, +, -, * and constants
 
 Lesson.Cell(24);
-string CheckLeakyRelu(double input)
-{
-    var z = new Value(input, "z");
-    var output = LeakyRelu(z);
-    if (output is null)
-        return $"○ LeakyRelu({input}): not done yet; return a Value built from z";
-    output.Backward();
-    double wanted = input > 0 ? input : 0.01 * input, slope = input > 0 ? 1 : 0.01;
-    if (Math.Abs(output.Data - wanted) > 1e-12)
-        return $"✘ LeakyRelu({input}) is {output.Data:G4}, should be {wanted:G4} — {(input > 0 ? "above 0 it is z itself" : "below 0 it is 0.01 · z")}";
-    if (Math.Abs(z.Grad - slope) > 1e-12)
-        return $"✘ LeakyRelu({input}) is right, but dL/dz is {z.Grad:G4}, should be {slope} — build the output from z, not from z.Data";
-    return $"✔ LeakyRelu({input}) = {output.Data:G4}, slope {z.Grad:G4}";
-}
-
-display(string.Join("\n", new[] { -2, -0.5, 0.5, 3 }.Select(CheckLeakyRelu)));
+display(Exercise.CheckLeakyRelu(LeakyRelu));
 
 Lesson.End();
 

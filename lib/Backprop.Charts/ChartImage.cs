@@ -49,20 +49,26 @@ public static partial class ChartImage
             return [];
         }
 
+        return Draw(Page(chartFragments), chartFragments.Count, browser);
+    }
+
+    /// <summary>Loads <paramref name="pageHtml"/> in the browser and reads the <paramref name="count"/> PNGs it writes into its elements.</summary>
+    private static List<byte[]> Draw(string pageHtml, int count, string browser)
+    {
         var folder = Directory.CreateTempSubdirectory("chart-image-").FullName;
         try
         {
-            var page = Path.Combine(folder, "charts.html");
-            File.WriteAllText(page, Page(chartFragments), new UTF8Encoding(false));
+            var page = Path.Combine(folder, "images.html");
+            File.WriteAllText(page, pageHtml, new UTF8Encoding(false));
             var (exitCode, dom, errors) = Run(browser, folder, page);
             var images = ImageElement().Matches(dom)
                 .OrderBy(match => int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture))
                 .Select(match => Convert.FromBase64String(match.Groups["base64"].Value))
                 .ToList();
-            if (exitCode != 0 || images.Count != chartFragments.Count)
+            if (exitCode != 0 || images.Count != count)
             {
                 throw new InvalidOperationException(
-                    $"{Path.GetFileName(browser)} drew {images.Count} of {chartFragments.Count} chart images (exit code {exitCode}): {errors.Trim()}");
+                    $"{Path.GetFileName(browser)} drew {images.Count} of {count} images (exit code {exitCode}): {errors.Trim()}");
             }
 
             return images;
@@ -72,6 +78,47 @@ public static partial class ChartImage
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>
+    /// PNG images of SVG pictures, drawn by <paramref name="browser"/> at twice their size (sharp on high-density
+    /// screens), in the order given: for viewers that show no SVG, as <see cref="Pngs"/> does for charts.
+    /// </summary>
+    /// <param name="svgs">Each picture's SVG document, with its <c>width</c> and <c>height</c>.</param>
+    /// <param name="browser">A Chromium, from <see cref="FindBrowser"/>.</param>
+    /// <exception cref="InvalidOperationException">The browser did not draw every picture; the message says how many it drew.</exception>
+    public static IReadOnlyList<byte[]> SvgPngs(IReadOnlyList<string> svgs, string browser)
+    {
+        ArgumentNullException.ThrowIfNull(svgs);
+        ArgumentNullException.ThrowIfNull(browser);
+        return svgs.Count == 0 ? [] : Draw(SvgPage(svgs), svgs.Count, browser);
+    }
+
+    /// <summary>A page that draws each SVG on a canvas and writes its PNG, as a data URL, into an element.</summary>
+    private static string SvgPage(IReadOnlyList<string> svgs) =>
+        $$"""
+        <!DOCTYPE html>
+        <html><head><meta charset="utf-8"></head><body>
+        {{string.Join("\n", svgs.Select((svg, index) => $"<img id=\"picture-{index}\" src=\"data:image/svg+xml;base64,{Convert.ToBase64String(Encoding.UTF8.GetBytes(svg))}\">"))}}
+        <script type="text/javascript">
+        document.querySelectorAll('img').forEach(function (picture, index) {
+            function draw() {
+                var canvas = document.createElement('canvas');
+                canvas.width = picture.naturalWidth * 2;
+                canvas.height = picture.naturalHeight * 2;
+                var context = canvas.getContext('2d');
+                context.fillStyle = 'white';
+                context.fillRect(0, 0, canvas.width, canvas.height);
+                context.drawImage(picture, 0, 0, canvas.width, canvas.height);
+                var image = document.createElement('pre');
+                image.id = 'chart-image-' + index;
+                image.textContent = canvas.toDataURL('image/png');
+                document.body.appendChild(image);
+            }
+            if (picture.complete) { draw(); } else { picture.onload = draw; }
+        });
+        </script>
+        </body></html>
+        """;
 
     /// <summary>A page that draws the charts and then writes each one's PNG, as a data URL, into an element.</summary>
     private static string Page(IReadOnlyList<string> chartFragments) =>

@@ -5,10 +5,16 @@ namespace Backprop.Notebooks.Lessons;
 
 /// <summary>
 /// Puts a static PNG image right after every interactive chart of an executed notebook, drawn from that chart's own
-/// definition (<see cref="ChartImage"/>): GitHub and other viewers that run no JavaScript show the image.
+/// definition (<see cref="ChartImage"/>): GitHub and other viewers that run no JavaScript show the image. Every SVG
+/// picture gets its PNG too, in the same output as an HTML <c>img</c>: Debian's <c>jupyter nbconvert --to html</c>
+/// (6.5) strips an SVG's drawing and leaves a blank box, but shows HTML, which it prefers to SVG, as do JupyterLab and
+/// VS Code; so every viewer shows the picture once.
 /// </summary>
-internal static class ChartImages
+internal static partial class ChartImages
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^<svg[^>]*\swidth=""([0-9.]+)""")]
+    private static partial System.Text.RegularExpressions.Regex SvgWidth();
+
     /// <summary>How many charts a notebook has, and the browser that drew their images (<c>null</c>: none found).</summary>
     public readonly record struct Result(int Charts, string? Browser);
 
@@ -24,12 +30,26 @@ internal static class ChartImages
     public static bool IsImage(JsonNode output) =>
         output["data"] is JsonObject data && data.Count == 1 && data.ContainsKey("image/png");
 
+    /// <summary>Whether <paramref name="mimeType"/> of <paramref name="output"/> is a picture's PNG (the HTML beside its SVG).</summary>
+    public static bool IsPictureImage(JsonNode output, string mimeType) =>
+        mimeType == "text/html" && output["data"] is JsonObject data && data.ContainsKey(SvgMimeType);
+
+    private const string SvgMimeType = "image/svg+xml";
+
     /// <summary>
-    /// Replaces the images after the charts of <paramref name="notebook"/> with fresh ones. Without a browser, the
-    /// notebook keeps its charts and gets no images.
+    /// Replaces the images after the charts of <paramref name="notebook"/>, and the PNGs of its pictures, with fresh
+    /// ones. Without a browser, the notebook keeps its charts and pictures and gets no images.
     /// </summary>
     public static Result AddBesideCharts(NotebookFile notebook)
     {
+        var pictures = notebook.CodeCells().SelectMany(c => c.Cell["outputs"] as JsonArray ?? [])
+            .OfType<JsonObject>().Where(o => o["data"] is JsonObject data && data.ContainsKey(SvgMimeType))
+            .Select(o => o["data"]!.AsObject()).ToList();
+        foreach (var picture in pictures)
+        {
+            picture.Remove("text/html");
+        }
+
         var charts = new List<(JsonArray Outputs, JsonObject Chart)>();
         foreach (var (_, cell) in notebook.CodeCells())
         {
@@ -47,6 +67,17 @@ internal static class ChartImages
         }
 
         var browser = ChartImage.FindBrowser();
+        if (browser is not null && pictures.Count > 0)
+        {
+            var svgs = pictures.Select(data => NotebookFile.Text(data[SvgMimeType])).ToList();
+            var picturePngs = ChartImage.SvgPngs(svgs, browser);
+            for (var i = 0; i < pictures.Count; i++)
+            {
+                var width = SvgWidth().Match(svgs[i]) is { Success: true } match ? $" width=\"{match.Groups[1].Value}\"" : "";
+                pictures[i]["text/html"] = NotebookFile.Lines($"<img src=\"data:image/png;base64,{Convert.ToBase64String(picturePngs[i])}\"{width} alt=\"a picture\">");
+            }
+        }
+
         if (browser is null || charts.Count == 0)
         {
             return new Result(charts.Count, browser);

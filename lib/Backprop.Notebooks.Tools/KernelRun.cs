@@ -9,12 +9,19 @@ namespace Backprop.Notebooks.Lessons;
 /// </summary>
 internal static class KernelRun
 {
+    /// <summary>How long a whole notebook may run (lesson 3, the longest, takes about a minute).</summary>
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// Runs <paramref name="notebook"/> with <paramref name="folder"/> as the kernel's working directory (as VS Code
     /// and Jupyter start it in the notebook's folder) and returns the executed notebook.
     /// </summary>
-    /// <exception cref="InvalidOperationException">dotnet-repl did not run, or a cell failed; the message lists the failed cells.</exception>
-    public static NotebookFile Run(NotebookFile notebook, string folder, string name)
+    /// <param name="notebook">The notebook to run.</param>
+    /// <param name="folder">The kernel's working directory.</param>
+    /// <param name="name">The notebook's file name, for messages.</param>
+    /// <param name="allowFailures">Whether cells may fail (a student's notebook); the executed notebook shows their errors.</param>
+    /// <exception cref="InvalidOperationException">dotnet-repl did not run, or (unless allowed) a cell failed; the message lists the failed cells.</exception>
+    public static NotebookFile Run(NotebookFile notebook, string folder, string name, bool allowFailures = false)
     {
         var scratch = Directory.CreateTempSubdirectory("kernel-run-").FullName;
         var input = Path.Combine(folder, $".kernel-run-{Environment.ProcessId}-{name}");
@@ -31,7 +38,7 @@ internal static class KernelRun
             var executed = NotebookFile.Load(output);
             DropProgressUpdates(executed);
             var failed = FailedCells(executed);
-            if (exitCode != 0 || failed.Count > 0)
+            if (!allowFailures && (exitCode != 0 || failed.Count > 0))
             {
                 throw new InvalidOperationException($"{name}: {(failed.Count > 0 ? string.Join("\n", failed) : log)}");
             }
@@ -97,8 +104,14 @@ internal static class KernelRun
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var errors = process.StandardError.ReadToEndAsync();
-        var log = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, log + errors.Result);
+        var log = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(TimeLimit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException(
+                $"{input} did not finish in {TimeLimit.TotalMinutes:0} minutes: a cell runs an endless loop (a check stops one in a student's function, not in a cell).");
+        }
+
+        return (process.ExitCode, log.Result + errors.Result);
     }
 }

@@ -25,18 +25,51 @@ public static class Lesson
     /// </summary>
     /// <param name="notebookName">The lesson's notebook, the twin's source.</param>
     /// <param name="args">The twin's command line: <c>--out FOLDER</c> says where the lesson goes (default: <c>out/</c> beside the notebook).</param>
+    /// <remarks>
+    /// A twin is a program, so a bad command line or an output that cannot be written ends it here, before any cell
+    /// runs: one line on standard error and exit code 2. So does standard output being closed.
+    /// </remarks>
     public static void Start(string notebookName, string[] args)
     {
         ArgumentNullException.ThrowIfNull(notebookName);
         ArgumentNullException.ThrowIfNull(args);
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        Formatters.Register();
 
         var folder = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Environment.CurrentDirectory;
-        var option = Array.IndexOf(args, "--out");
-        var outFolder = option >= 0 && option + 1 < args.Length ? Path.GetFullPath(args[option + 1]) : Path.Combine(folder, "out");
-        _run = new LessonRun(Path.Combine(folder, notebookName), outFolder);
+        var notebook = Path.Combine(folder, notebookName);
+        try
+        {
+            var outFolder = OutFolder(args) ?? Path.Combine(folder, "out");
+            if (StandardOutput.IsClosed())
+            {
+                throw new IOException(StandardOutput.ClosedMessage);
+            }
+
+            OutputFile.CheckFolder(outFolder);
+            var (executedPath, pagePath) = LessonRun.Written(notebook, outFolder);
+            OutputFile.CheckWritable(executedPath);
+            OutputFile.CheckWritable(pagePath);
+
+            Formatters.Register();
+            _run = new LessonRun(notebook, outFolder);
+
+            // Standard output can be closed in a way /dev/fd/1 does not show (the runtime may have reused descriptor 1
+            // for a file of its own): the first print then fails, and the twin says so in one line.
+            AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+            {
+                if (e.ExceptionObject is Exception failure && StandardOutput.Describe(failure) == StandardOutput.ClosedMessage)
+                {
+                    Console.Error.WriteLine($"error: {StandardOutput.ClosedMessage}");
+                    Environment.Exit(2);
+                }
+            };
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
+        {
+            Console.Error.WriteLine($"error: {StandardOutput.Describe(e)}");
+            Environment.Exit(2);
+        }
 
         // The kernel runs in the notebook's folder, so a cell's relative paths (../data/...) mean the same here.
         Environment.CurrentDirectory = folder;
@@ -58,6 +91,29 @@ public static class Lesson
     {
         Running().Finish();
         _run = null;
+    }
+
+    /// <summary>The folder <c>--out FOLDER</c> names, or null without <c>--out</c>.</summary>
+    /// <exception cref="ArgumentException">An unknown option or argument, or <c>--out</c> without a folder.</exception>
+    private static string? OutFolder(string[] args)
+    {
+        string? outFolder = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] != "--out")
+            {
+                throw new ArgumentException($"unknown {(args[i].StartsWith('-') ? "option" : "argument")} {args[i]}: a twin takes only --out FOLDER, the folder for the written lesson.");
+            }
+
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal) || args[i + 1].Length == 0)
+            {
+                throw new ArgumentException("--out needs a folder: --out FOLDER, where the written lesson goes.");
+            }
+
+            outFolder = Path.GetFullPath(args[++i]);
+        }
+
+        return outFolder;
     }
 
     private static LessonRun Running() =>

@@ -22,8 +22,7 @@ internal static class LessonPage
     /// <summary>Writes the page for <paramref name="notebook"/> to <paramref name="path"/>.</summary>
     public static void Save(NotebookFile notebook, string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, Html(notebook, Path.GetFileNameWithoutExtension(path)), new UTF8Encoding(false));
+        OutputFile.Write(path, Html(notebook, Path.GetFileNameWithoutExtension(path)));
     }
 
     /// <summary>The page's HTML.</summary>

@@ -59,6 +59,13 @@ internal sealed class LessonRun
         Outputs().Add(NotebookFile.DisplayOutput(formats));
     }
 
+    /// <summary>The files a run of <paramref name="notebookPath"/> writes into <paramref name="outFolder"/>: the executed notebook and the page.</summary>
+    public static (string Notebook, string Page) Written(string notebookPath, string outFolder)
+    {
+        var stem = Path.GetFileNameWithoutExtension(notebookPath);
+        return (Path.Combine(outFolder, stem + ".ipynb"), Path.Combine(outFolder, stem + ".html"));
+    }
+
     /// <summary>Writes the executed lesson and says on standard error where it went.</summary>
     public void Finish()
     {
@@ -71,9 +78,7 @@ internal sealed class LessonRun
         }
 
         var images = ChartImages.AddBesideCharts(executed);
-        var stem = Path.GetFileNameWithoutExtension(_notebookPath);
-        var notebookPath = Path.Combine(_outFolder, stem + ".ipynb");
-        var pagePath = Path.Combine(_outFolder, stem + ".html");
+        var (notebookPath, pagePath) = Written(_notebookPath, _outFolder);
         executed.Save(notebookPath);
         LessonPage.Save(executed, pagePath);
         Console.Error.WriteLine($"Lesson written to {pagePath} (open it in a browser) and {notebookPath}");

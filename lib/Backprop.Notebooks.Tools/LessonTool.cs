@@ -20,27 +20,56 @@ public static class LessonTool
           student FOLDER     write student copies (no solutions, no outputs) to FOLDER, a folder directly
                              inside the repository (for example student), with setup.dib beside them
           solved FOLDER      the same, with every exercise cell filled in from its solution
+          grade FOLDER       grade a class's returned notebooks (FOLDER/NAME-NN-name.ipynb or FOLDER/NAME/NN-name.ipynb):
+                             run each student's exercise cells with the lesson's checks in the real kernel, and
+                             write one line per student and exercise (✔, ✘ or ○) to FOLDER/grades.csv and to
+                             standard output
         """;
 
-    /// <summary>Runs the tool in <paramref name="notebooksFolder"/>; returns the exit code (0: done, 1: failed or stale, 2: bad command line).</summary>
+    /// <summary>The options each command takes; any other is an error, as in the command-line program.</summary>
+    private static readonly Dictionary<string, string[]> Options = new()
+    {
+        ["twins"] = ["--check"],
+    };
+
+    /// <summary>
+    /// Runs the tool in <paramref name="notebooksFolder"/>; returns the exit code (0: done, 1: failed or stale, 2: bad
+    /// command line). Every failure is one line on standard error, never a stack trace.
+    /// </summary>
     public static int Run(string notebooksFolder, string[] args)
     {
         ArgumentNullException.ThrowIfNull(notebooksFolder);
         ArgumentNullException.ThrowIfNull(args);
+        if (StandardOutput.IsClosed())
+        {
+            Console.Error.WriteLine($"error: {StandardOutput.ClosedMessage}");
+            return 2;
+        }
+
+        var command = args.FirstOrDefault() ?? "";
+        var unknown = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal))
+            .FirstOrDefault(option => !Options.GetValueOrDefault(command, []).Contains(option));
+        if (unknown is not null)
+        {
+            var known = Options.GetValueOrDefault(command, []);
+            Console.Error.WriteLine($"error: unknown option {unknown} for `{command}`{(known.Length > 0 ? $" (it takes {string.Join(", ", known)})" : "")}; `dotnet run notebooks/lessons.cs -- help` lists every command.");
+            return 2;
+        }
+
         try
         {
-            return Dispatch(Path.GetFullPath(notebooksFolder), args);
+            return Dispatch(Path.GetFullPath(notebooksFolder), command, args);
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine(e.Message);
-            return 1;
+            var message = StandardOutput.Describe(e);
+            Console.Error.WriteLine($"error: {message}");
+            return message == StandardOutput.ClosedMessage ? 2 : 1;  // closed output is a usage error, as when found at the start
         }
     }
 
-    private static int Dispatch(string folder, string[] args)
+    private static int Dispatch(string folder, string command, string[] args)
     {
-        var command = args.FirstOrDefault();
         var options = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var names = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         switch (command)
@@ -64,6 +93,8 @@ public static class LessonTool
                 return 0;
             case "student" or "solved" when names.Count >= 1:
                 return WriteCopies(folder, names[0], Lessons(folder, names.Skip(1).ToList()), solved: command == "solved");
+            case "grade" when names.Count == 1:
+                return ClassGrades.Grade(folder, names[0]);
             case "help" or "--help" or "-h":
                 Console.WriteLine(Usage);
                 return 0;
@@ -97,7 +128,12 @@ public static class LessonTool
     {
         foreach (var lesson in lessons)
         {
-            File.WriteAllText(TwinPath(folder, lesson), Twin(folder, lesson));
+            OutputFile.CheckWritable(TwinPath(folder, lesson));
+        }
+
+        foreach (var lesson in lessons)
+        {
+            OutputFile.Write(TwinPath(folder, lesson), Twin(folder, lesson));
             Console.Error.WriteLine($"Twin written: {TwinPath(folder, lesson)}");
         }
 
@@ -174,8 +210,13 @@ public static class LessonTool
                 $"{target}: student copies go in a folder directly inside the repository ({repository}), beside notebooks/, so that they find the libraries; for example `student`.");
         }
 
-        Directory.CreateDirectory(destination);
-        File.Copy(Path.Combine(folder, TwinGenerator.SetupFile), Path.Combine(destination, TwinGenerator.SetupFile), overwrite: true);
+        OutputFile.CheckFolder(destination);
+        foreach (var file in lessons.Append(TwinGenerator.SetupFile))
+        {
+            OutputFile.CheckWritable(Path.Combine(destination, file));
+        }
+
+        OutputFile.Write(Path.Combine(destination, TwinGenerator.SetupFile), File.ReadAllText(Path.Combine(folder, TwinGenerator.SetupFile)));
         foreach (var lesson in lessons)
         {
             var notebook = NotebookFile.Load(Path.Combine(folder, lesson));

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -45,9 +44,17 @@ internal sealed class NotebookFile
     public static NotebookFile Parse(string json)
     {
         var root = JsonNode.Parse(json)?.AsObject() ?? throw new InvalidOperationException("the file is empty");
-        if (root["cells"] is not JsonArray)
+        if (root["cells"] is not JsonArray cells)
         {
             throw new InvalidOperationException("it has no \"cells\" list");
+        }
+
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (cells[i] is not JsonObject cell || cell["cell_type"] is not JsonValue)
+            {
+                throw new InvalidOperationException($"cell {i} is {(cells[i] is null ? "null" : "not a cell")}, where a cell with a \"cell_type\" should be");
+            }
         }
 
         return new NotebookFile(root);
@@ -60,11 +67,8 @@ internal sealed class NotebookFile
     public string ToJson() => Sorted(Root)!.ToJsonString(Written) + "\n";
 
     /// <summary>Writes the notebook to <paramref name="path"/>, creating its folder if needed.</summary>
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, ToJson(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-    }
+    /// <exception cref="IOException">The path is a folder or cannot be written; the message is one line saying why.</exception>
+    public void Save(string path) => OutputFile.Write(path, ToJson());
 
     /// <summary>The code cells with their index among all cells.</summary>
     public IEnumerable<(int Index, JsonObject Cell)> CodeCells() =>

@@ -62,7 +62,7 @@ internal static partial class OutputComparison
         foreach (var output in outputs.Where(o => o["text"] is null && !measured))
         {
             text.Append('[').Append((string?)output["output_type"]).Append(']').Append('\n');
-            foreach (var (mimeType, content) in (output["data"] as JsonObject ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var (mimeType, content) in (output["data"] as JsonObject ?? []).Where(p => !ChartImages.IsPictureImage(output, p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 text.Append(mimeType).Append(": ").Append(NotebookFile.Text(content)).Append('\n');
             }

@@ -101,7 +101,7 @@ public class Lesson1ContentTests
     [Fact]
     public void The_exercise_checks_run_clean_and_say_not_done_yet_while_the_cells_are_empty()
     {
-        foreach (var grader in new[] { "FunctionGrader.ReluDerivative(", "FunctionGrader.MseDerivative(" })
+        foreach (var grader in new[] { "Exercise.CheckReluDerivative(", "Exercise.CheckMseDerivative(" })
         {
             var cell = RunCell(grader);
             Assert.Empty(cell.Errors);

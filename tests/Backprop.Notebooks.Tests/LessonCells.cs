@@ -21,8 +21,16 @@ internal static partial class LessonCells
     public static string WithoutComments(string source) => LineComment().Replace(source, "");
 
     /// <summary>
+    /// Checks that a check cell is one call to the library (<c>display(Exercise.CheckX(...));</c>), so that neither the
+    /// answer nor the way it is computed shows in the notebook.
+    /// </summary>
+    public static void IsLibraryCheck(string source) =>
+        Assert.Matches(@"^display\(Exercise\.Check\w+\([\w, ]*\)\);$", source);
+
+    /// <summary>
     /// Checks the lessons' exercise shape: <paramref name="count"/> code cells tagged <c>exercise</c>, each followed by a
-    /// cell that runs a grader and then a <c>solution</c> cell holding the code in a hidden <c>&lt;details&gt;</c> block.
+    /// check cell tagged <c>check</c> that calls the library (<see cref="IsLibraryCheck"/>) and then a <c>solution</c>
+    /// cell holding the code in a hidden <c>&lt;details&gt;</c> block.
     /// </summary>
     public static void HasExercises(string name, int count)
     {
@@ -36,7 +44,7 @@ internal static partial class LessonCells
             var solution = cells.FindIndex(exercise.i + 1, c => NotebookFile.HasTag(c, Exercises.SolutionTag));
             Assert.True(solution > exercise.i, "an exercise without a solution cell after it");
             var between = cells.Skip(exercise.i + 1).Take(solution - exercise.i - 1);
-            Assert.Contains(between, c => NotebookFile.IsCode(c) && NotebookFile.Source(c).Contains("Grader.", StringComparison.Ordinal));
+            IsLibraryCheck(NotebookFile.Source(Assert.Single(between, c => NotebookFile.HasTag(c, "check"))));
             Assert.Matches(@"^<details><summary>Solution</summary>\n\n```csharp\n[\s\S]+\n```\n\n</details>$", NotebookFile.Source(cells[solution]));
         });
     }

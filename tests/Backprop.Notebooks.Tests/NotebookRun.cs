@@ -4,14 +4,22 @@ using Backprop.Notebooks.Lessons;
 
 namespace Backprop.Notebooks.Tests;
 
-/// <summary>One cell's outputs after a run, by kind: printed text, errors, HTML, and the pictures (SVG) and plain text it displayed.</summary>
+/// <summary>
+/// One cell's outputs after a run, by kind: printed text, errors, what went to standard error (where the kernel shows
+/// compiler warnings), HTML, and the pictures (SVG) and plain text it displayed.
+/// </summary>
 internal sealed record CellOutputs(
-    int Index, string Source, IReadOnlyList<string> Printed, IReadOnlyList<string> Errors, IReadOnlyList<string> Html,
-    IReadOnlyList<string> Svg, IReadOnlyList<string> Plain);
+    int Index, string Source, IReadOnlyList<string> Printed, IReadOnlyList<string> Errors, IReadOnlyList<string> Stderr,
+    IReadOnlyList<string> Html, IReadOnlyList<string> Svg, IReadOnlyList<string> Plain)
+{
+    /// <summary>Everything the cell shows a reader, as text: printed lines, standard error, errors and displayed text.</summary>
+    public string Shown => string.Join("\n", Printed.Concat(Stderr).Concat(Errors).Concat(Plain).Concat(Html));
+}
 
 /// <summary>
 /// A notebook run from top to bottom in the real .NET Interactive kernel, headless: dotnet-repl (from the local
-/// tool manifest) runs every cell and writes the notebook with its outputs, which this class reads back.
+/// tool manifest, <see cref="Run"/>) or Jupyter's nbconvert with the kernel registered as Jupyter would
+/// (<see cref="InJupyter"/>) runs every cell and writes the notebook with its outputs, which this class reads back.
 /// </summary>
 internal sealed class NotebookRun
 {
@@ -80,6 +88,37 @@ internal sealed class NotebookRun
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="name"/> in <paramref name="folder"/> as a teacher's Jupyter does: <c>jupyter nbconvert
+    /// --to notebook --execute</c> with the .NET kernel (<see cref="JupyterKernel"/>), every cell even after one
+    /// fails (<c>--allow-errors</c>), each within <paramref name="cellTimeout"/>.
+    /// </summary>
+    public static NotebookRun InJupyter(string folder, string name, TimeSpan cellTimeout)
+    {
+        var scratch = Directory.CreateTempSubdirectory("jupyter-run-").FullName;
+        lock (OneAtATime)
+        {
+            try
+            {
+                var command = CommandLine.Run(
+                    JupyterKernel.Environment, folder, "jupyter", "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
+                    $"--ExecutePreprocessor.timeout={(int)cellTimeout.TotalSeconds}", "--ExecutePreprocessor.startup_timeout=300",
+                    $"--ExecutePreprocessor.kernel_name={JupyterKernel.Name}", "--output-dir", scratch, name);
+                var output = Path.Combine(scratch, name);
+                if (command.ExitCode != 0 || !File.Exists(output))
+                {
+                    throw new InvalidOperationException($"Jupyter did not run {name} to the end.\n{command}");
+                }
+
+                return new NotebookRun(command, ReadCells(output), NotebookFile.Load(output));
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+    }
+
     private static List<CellOutputs> ReadCells(string path)
     {
         using var notebook = JsonDocument.Parse(File.ReadAllText(path));
@@ -95,11 +134,14 @@ internal sealed class NotebookRun
         var printed = outputs
             .Where(o => Kind(o) == "stream" && o.GetProperty("name").GetString() == "stdout")
             .Select(o => Text(o.GetProperty("text")));
+        var stderr = outputs
+            .Where(o => Kind(o) == "stream" && o.GetProperty("name").GetString() == "stderr")
+            .Select(o => Text(o.GetProperty("text")));
         var errors = outputs
             .Where(o => Kind(o) == "error")
             .Select(o => $"{o.GetProperty("ename").GetString()}: {o.GetProperty("evalue").GetString()}");
         return new CellOutputs(
-            index, Text(cell.GetProperty("source")), printed.ToList(), errors.ToList(),
+            index, Text(cell.GetProperty("source")), printed.ToList(), errors.ToList(), stderr.ToList(),
             Displayed(outputs, "text/html"), Displayed(outputs, "image/svg+xml"), Displayed(outputs, "text/plain"));
     }
 
