@@ -20,7 +20,7 @@ public sealed class LessonKernel(HttpClient http)
 {
     /// <summary>The libraries a cell can use, served as PE files in <c>refs/</c> (see build/CellReferences.targets).</summary>
     private static readonly string[] Libraries =
-        ["MathNet.Numerics", "Backprop", "Backprop.Files", "Backprop.Charts", "Plotly.NET", "Plotly.NET.CSharp", "FSharp.Core", "CsvHelper"];
+        ["MathNet.Numerics", "Backprop", "Backprop.Files", "Backprop.Charts", "Backprop.Notebooks.Display", "Plotly.NET", "Plotly.NET.CSharp", "FSharp.Core", "CsvHelper"];
 
     private const string Prelude = """
         using System.Globalization;
@@ -28,6 +28,7 @@ public sealed class LessonKernel(HttpClient http)
         using Backprop.Charts;
         using Backprop.Files;
         using Backprop.Grading;
+        using Backprop.Notebooks;
         using Backprop.Pictures;
         using MathNet.Numerics.LinearAlgebra;
         public static System.Action<object?> Display = _ => { };
@@ -136,7 +137,10 @@ public sealed class LessonKernel(HttpClient http)
     private void Show(StringWriter console, object? value)
     {
         Flush(console);
-        outputs!.Add(new CellOutput(OutputKind.Text, value?.ToString() ?? "null"));
+        var rendering = Backprop.Notebooks.Renderings.Of(value)[0];
+        outputs!.Add(new CellOutput(
+            rendering.MimeType switch { "text/html" => OutputKind.Html, "image/svg+xml" => OutputKind.Svg, _ => OutputKind.Text },
+            rendering.Content));
     }
 
     private void Flush(StringWriter console)

@@ -1,5 +1,6 @@
 // The page side of the lessons: editors, math, chart scripts, browser storage and downloads. Called from C#
 // (IJSRuntime) as backprop.<name>; nothing here talks to any server.
+const waitingForPlotly = [];
 window.backprop = {
   /** Puts a CodeMirror editor into `host`; edits and Shift/Ctrl+Enter call the cell's C# object. */
   mountEditor(host, text, label, cell) {
@@ -32,25 +33,37 @@ window.backprop = {
     }
   },
 
-  /** Runs the scripts of HTML outputs (a Plotly chart's script draws it); innerHTML alone leaves them inert. */
+  /**
+   * Runs the scripts of HTML outputs (a Plotly chart's script draws it); innerHTML alone leaves them inert. A chart's
+   * script waits until plotly.js is loaded (loadPlotly).
+   */
   runScripts(element) {
     for (const old of element.querySelectorAll('script:not([data-ran])')) {
-      const script = document.createElement('script');
-      script.text = old.text;
-      script.dataset.ran = 'yes';
-      old.replaceWith(script);
+      old.dataset.ran = 'yes';
+      const run = () => {
+        const script = document.createElement('script');
+        script.text = old.text;
+        script.dataset.ran = 'yes';
+        old.replaceWith(script);
+      };
+      if (!window.Plotly && old.text.includes('Plotly.')) waitingForPlotly.push(run); else run();
     }
   },
 
-  /** Loads plotly.js (the copy inside Plotly.NET, handed over by C#) once per page. */
-  loadPlotly(source) {
+  /** Loads plotly.js once per page, from the script element the shared runtime renders (the copy inside Plotly.NET). */
+  loadPlotly(html) {
     if (window.Plotly) return;
-    const script = document.createElement('script');
-    script.text = source;
-    document.head.appendChild(script);
+    const holder = document.createElement('div');
+    holder.hidden = true;
+    holder.innerHTML = html;
+    document.body.appendChild(holder);
+    for (const old of holder.querySelectorAll('script')) {
+      const script = document.createElement('script');
+      script.text = old.text;
+      old.replaceWith(script);
+    }
+    for (const run of waitingForPlotly.splice(0)) run();
   },
-
-  hasPlotly: () => !!window.Plotly,
 
   load: key => localStorage.getItem(key),
   save: (key, value) => localStorage.setItem(key, value),
