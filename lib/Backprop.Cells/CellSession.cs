@@ -187,8 +187,8 @@ public sealed class CellSession
             _references,
             _compilationOptions,
             _previous,
-            typeof(object),
-            typeof(CellGlobals));
+            returnType: null,  // object; typeof(object) names System.Private.CoreLib, which the browser's references lack (CS0400)
+            globalsType: typeof(CellGlobals));
 
     /// <summary>The first cell also carries the setup's <c>using</c> directives; later cells inherit them, as in the kernel.</summary>
     private SyntaxTree WithSetupUsings(SyntaxTree tree)

@@ -1,6 +1,10 @@
 // The page side of the lessons: editors, math, chart scripts, browser storage and downloads. Called from C#
 // (IJSRuntime) as backprop.<name>; nothing here talks to any server.
-const waitingForPlotly = [];
+
+// A chart's output is a div and a script that calls Plotly.newPlot; Blazor runs that script as it inserts the output.
+// Until plotly.js is loaded (loadPlotly, once per page), the calls wait here.
+const plotsWaiting = [];
+window.Plotly = { waiting: true, newPlot: (...plot) => { plotsWaiting.push(plot); return Promise.resolve(); } };
 window.backprop = {
   /** Puts a CodeMirror editor into `host`; edits and Shift/Ctrl+Enter call the cell's C# object. */
   mountEditor(host, text, label, cell) {
@@ -34,25 +38,11 @@ window.backprop = {
   },
 
   /**
-   * Runs the scripts of HTML outputs (a Plotly chart's script draws it); innerHTML alone leaves them inert. A chart's
-   * script waits until plotly.js is loaded (loadPlotly).
+   * Loads plotly.js once per page, from the script element the shared runtime renders (the copy inside Plotly.NET),
+   * then draws the charts that asked for it before it was there.
    */
-  runScripts(element) {
-    for (const old of element.querySelectorAll('script:not([data-ran])')) {
-      old.dataset.ran = 'yes';
-      const run = () => {
-        const script = document.createElement('script');
-        script.text = old.text;
-        script.dataset.ran = 'yes';
-        old.replaceWith(script);
-      };
-      if (!window.Plotly && old.text.includes('Plotly.')) waitingForPlotly.push(run); else run();
-    }
-  },
-
-  /** Loads plotly.js once per page, from the script element the shared runtime renders (the copy inside Plotly.NET). */
   loadPlotly(html) {
-    if (window.Plotly) return;
+    if (!window.Plotly.waiting) return;
     const holder = document.createElement('div');
     holder.hidden = true;
     holder.innerHTML = html;
@@ -62,7 +52,7 @@ window.backprop = {
       script.text = old.text;
       old.replaceWith(script);
     }
-    for (const run of waitingForPlotly.splice(0)) run();
+    for (const plot of plotsWaiting.splice(0)) window.Plotly.newPlot(...plot);
   },
 
   load: key => localStorage.getItem(key),
