@@ -39,6 +39,7 @@ public sealed class StudentTests(SiteFixture site)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);
         var lesson = await LessonTab.OpenAsync(await site.NewPageAsync(), "01-backprop");
+        await lesson.RunCellAsync(Setup);
 
         await lesson.SetCodeAsync(2, "var fine = 1;\nint oops = \"text\";");
         await lesson.RunCellAsync(2);
