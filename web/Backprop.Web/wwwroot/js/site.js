@@ -73,6 +73,22 @@ window.backprop = {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   },
 
+  /**
+   * Asks the service worker to keep every file this page has loaded from the site, so that a reload works with the
+   * network off. The first visit loads the runtime before the service worker is there to see it; the worker fetches
+   * what it lacks again (mostly from the browser's HTTP cache). Sets data-offline-ready on the page when done.
+   */
+  async keepForOffline() {
+    if (!navigator.serviceWorker) return;
+    const worker = (await navigator.serviceWorker.ready).active;
+    const urls = performance.getEntriesByType('resource').map(entry => entry.name).filter(url => url.startsWith(location.origin));
+    const channel = new MessageChannel();
+    const kept = new Promise(resolve => { channel.port1.onmessage = resolve; });
+    worker.postMessage({ keep: urls }, [channel.port2]);
+    await kept;
+    document.documentElement.dataset.offlineReady = 'yes';
+  },
+
   scrollIntoView(element) {
     element?.scrollIntoView({ block: 'nearest' });
   },
