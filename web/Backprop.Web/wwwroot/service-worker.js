@@ -25,7 +25,8 @@ self.addEventListener('message', event => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
     await Promise.all(urls.map(async url => {
-      if (!(await cache.match(url, { ignoreVary: true }))) await cache.add(url).catch(() => {});
+      // force-cache: from the browser's HTTP cache, where the page's own fetches left them, not from the network again.
+      if (!(await cache.match(url, { ignoreVary: true }))) await cache.add(new Request(url, { cache: 'force-cache' })).catch(() => {});
     }));
     event.ports[0]?.postMessage('kept');
   })());

@@ -75,8 +75,8 @@ window.backprop = {
 
   /**
    * Asks the service worker to keep every file this page has loaded from the site, so that a reload works with the
-   * network off. The first visit loads the runtime before the service worker is there to see it; the worker fetches
-   * what it lacks again (mostly from the browser's HTTP cache). Sets data-offline-ready on the page when done.
+   * network off. The first visit loads the runtime before the service worker is there to see it; the worker takes
+   * what it lacks from the browser's HTTP cache. Sets data-offline-ready on the page when done.
    */
   async keepForOffline() {
     if (!navigator.serviceWorker) return;
