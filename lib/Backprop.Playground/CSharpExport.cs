@@ -84,6 +84,7 @@ public static class CSharpExport
         code.AppendLine($"// Full-batch gradient descent, printing every {PlaygroundRun.PrintEvery}th epoch's loss; each learning rate from its first epoch on.");
         code.AppendLine($"(int From, double LearningRate)[] rates = [{string.Join(", ", settings.LearningRates.Select(change => $"({change.FromEpoch}, {Number(change.LearningRate)})"))}];");
         code.AppendLine($"var epochs = {settings.Epoch.ToString(CultureInfo.InvariantCulture)};");
+        code.AppendLine("var losses = new List<double>();");
         code.AppendLine("for (var i = 0; i < rates.Length; i++)");
         code.AppendLine("{");
         code.AppendLine("    var (from, learningRate) = rates[i];");
@@ -97,6 +98,7 @@ public static class CSharpExport
         code.AppendLine("    {");
         code.AppendLine("        Trainer.Train(network, X, y, until - from, learningRate, onEpoch: (epoch, loss) =>");
         code.AppendLine("        {");
+        code.AppendLine("            losses.Add(loss);");
         code.AppendLine($"            if ((from + epoch) % {PlaygroundRun.PrintEvery} == 0)");
         code.AppendLine("            {");
         code.AppendLine("                Console.WriteLine(LossLine.Format(from + epoch, loss));");
@@ -105,7 +107,8 @@ public static class CSharpExport
         code.AppendLine("    }");
         code.AppendLine("    catch (TrainingDivergedException diverged)");
         code.AppendLine("    {");
-        code.AppendLine("        Console.Error.WriteLine($\"Training diverged at epoch {from + diverged.Epoch}: {diverged.Message}\");");
+        code.AppendLine("        // Each Train call counts its epochs from 0: the message names the run's epoch.");
+        code.AppendLine("        Console.Error.WriteLine(new TrainingDivergedException(from + diverged.Epoch, losses, learningRate).Message);");
         code.AppendLine("        return 1;");
         code.AppendLine("    }");
         code.AppendLine("}");

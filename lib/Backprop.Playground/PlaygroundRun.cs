@@ -34,7 +34,10 @@ public sealed class PlaygroundRun
         Settings = settings with { Epoch = 0, Target = data.Columns.Count > 0 ? data.TargetName : settings.Target };
     }
 
-    /// <summary>The settings, with the learning rate of every epoch so far and <see cref="PlaygroundSettings.Epoch"/> = <see cref="Epoch"/>.</summary>
+    /// <summary>
+    /// The settings, with the learning rate of every epoch so far and <see cref="PlaygroundSettings.Epoch"/> =
+    /// <see cref="Epoch"/> (or, once training diverged, the epoch that diverged, counted).
+    /// </summary>
     public PlaygroundSettings Settings { get; private set; }
 
     /// <summary>The data and the network as it started.</summary>
@@ -93,11 +96,15 @@ public sealed class PlaygroundRun
             catch (TrainingDivergedException diverged)
             {
                 // Trainer counts from 0 in each call: tell the library the run's own epoch and losses.
-                Divergence = new TrainingDivergedException(first + diverged.Epoch, _losses, learningRate).Message;
+                Diverged(first + diverged.Epoch, learningRate);
             }
         }
 
-        Settings = Settings with { Epoch = Epoch };
+        if (Divergence is null)
+        {
+            Settings = Settings with { Epoch = Epoch };
+        }
+
         return Epoch - start;
     }
 
@@ -128,7 +135,7 @@ public sealed class PlaygroundRun
                 Step.Loss = Loss.Mse(Data.Y, Step.Forward.Prediction);
                 if (!double.IsFinite(Step.Loss.Value))
                 {
-                    Divergence = new TrainingDivergedException(Epoch, _losses, learningRate).Message;
+                    Diverged(Epoch, learningRate);
                 }
 
                 break;
@@ -145,7 +152,7 @@ public sealed class PlaygroundRun
                 Settings = Settings with { Epoch = Epoch };
                 if (!ParametersAreFinite())
                 {
-                    Divergence = new TrainingDivergedException(Epoch - 1, _losses, learningRate).Message;
+                    Diverged(Epoch - 1, learningRate);
                 }
 
                 break;
@@ -185,6 +192,16 @@ public sealed class PlaygroundRun
         "so the layer outputs 0 and passes no gradient back. Nothing reaches the output but its bias: the network predicts " +
         "the same number for every sample, and the weights before the layer never change again. " +
         "Reset with a smaller learning rate or He initialization.";
+
+    /// <summary>
+    /// Stops the run at <paramref name="epoch"/> with the library's message. The settings count that epoch as trained,
+    /// so that a link or the exported program replays it and diverges at the same place.
+    /// </summary>
+    private void Diverged(int epoch, double learningRate)
+    {
+        Divergence = new TrainingDivergedException(epoch, _losses, learningRate).Message;
+        Settings = Settings with { Epoch = epoch + 1 };
+    }
 
     private void Record(double loss)
     {

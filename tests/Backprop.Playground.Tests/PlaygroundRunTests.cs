@@ -119,6 +119,10 @@ public class PlaygroundRunTests
         Assert.Contains($"Training diverged at epoch {diverged.Epoch}", run.Divergence, StringComparison.Ordinal);
         Assert.Equal(diverged.Losses, run.Losses.Take(diverged.Losses.Count));
         Assert.Equal(0, run.TrainEpochs(10)); // the run has stopped
+        var (link, _) = PlaygroundLink.Parse(PlaygroundLink.ToQuery(run.Settings));
+        var replayed = Start(link);
+        replayed.TrainTo(link.Epoch);
+        Assert.Equal(run.Divergence, replayed.Divergence);
         Assert.Null(run.StepPhase());
     }
 
