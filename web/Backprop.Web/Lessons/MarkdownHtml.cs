@@ -1,0 +1,34 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Backprop.Web.Lessons;
+
+/// <summary>
+/// A markdown cell as HTML, with Markdig (the library the twins' pages use): tables, raw HTML such as the
+/// <c>&lt;details&gt;</c> solutions, and math left as <c>\( … \)</c> and <c>\[ … \]</c> in elements of class
+/// <c>math</c>, which the page typesets with KaTeX.
+/// </summary>
+public static class MarkdownHtml
+{
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseMathematics()
+        .UseAutoIdentifiers()
+        .Build();
+
+    /// <summary>The cell's HTML. A link to a lesson's notebook (<c>02-one-step.ipynb</c>) goes to its page instead.</summary>
+    public static string Render(string markdown)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is { } url && LessonCatalog.All.FirstOrDefault(lesson => url == lesson.DownloadName) is { } lesson)
+            {
+                link.Url = lesson.Href;
+            }
+        }
+
+        return document.ToHtml(Pipeline);
+    }
+}
