@@ -6,7 +6,7 @@
 //
 // Standard output gets exactly what the lesson prints; standard error says where the lesson went.
 // Each Lesson.Cell(n) line marks where cell n of the notebook starts.
-#:project ../lib/Backprop.Notebooks/Backprop.Notebooks.csproj
+#:project ../lib/Backprop.Notebooks.Tools/Backprop.Notebooks.Tools.csproj
 
 using System.Globalization;
 using Backprop;

@@ -16,7 +16,7 @@ public sealed class TwinGeneratorTests
             "using System.Text;\nvar value = new Value(2);\nConsole.WriteLine(value.Data);",
             "#r \"nuget: Markdig, 1.6.0\"\nrecord Value(double Data)\n{\n    public Value Twice() => new(Data * 2);\n}\n\ndisplay(new Value(1).Twice());");
 
-        Assert.Contains("#:project ../lib/Backprop.Notebooks/Backprop.Notebooks.csproj\n#:package Markdig@1.6.0\n", twin, StringComparison.Ordinal);
+        Assert.Contains("#:project ../lib/Backprop.Notebooks.Tools/Backprop.Notebooks.Tools.csproj\n#:package Markdig@1.6.0\n", twin, StringComparison.Ordinal);
         Assert.Contains("using System.Text;\nusing Backprop;\nusing MathNet.Numerics.LinearAlgebra;\nusing static Backprop.Notebooks.Lesson;\n", twin, StringComparison.Ordinal);
         Assert.Contains(
             "Lesson.Start(\"01-x.ipynb\", args);\n\nLesson.Cell(1);\nvar value = new Value(2);\nConsole.WriteLine(value.Data);\n\nLesson.Cell(2);\n\ndisplay(new Value(1).Twice());\n\nLesson.End();\n",

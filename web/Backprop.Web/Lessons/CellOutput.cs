@@ -3,7 +3,10 @@ namespace Backprop.Web.Lessons;
 /// <summary>What kind of thing an output shows, and so how the page draws it.</summary>
 public enum OutputKind
 {
-    /// <summary>Printed lines or a plain-text value (<c>stream</c>, <c>text/plain</c>).</summary>
+    /// <summary>Printed lines: what the cell wrote to the console (<c>stream</c>).</summary>
+    Printed,
+
+    /// <summary>A value shown as plain text (<c>text/plain</c>).</summary>
     Text,
 
     /// <summary>HTML: a table, a grader's verdict, a Plotly chart (<c>text/html</c>).</summary>

@@ -84,7 +84,7 @@ public sealed class LessonNotebook
         switch ((string?)output?["output_type"])
         {
             case "stream":
-                yield return new CellOutput(OutputKind.Text, Text(output!["text"]));
+                yield return new CellOutput(OutputKind.Printed, Text(output!["text"]));
                 break;
             case "error":
                 yield return new CellOutput(OutputKind.Error, $"{(string?)output!["ename"]}: {(string?)output["evalue"]}");
@@ -114,7 +114,7 @@ public sealed class LessonNotebook
 
     private static JsonNode WriteOutput(CellOutput output) => output.Kind switch
     {
-        OutputKind.Text => new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = Lines(output.Content) },
+        OutputKind.Printed => new JsonObject { ["output_type"] = "stream", ["name"] = "stdout", ["text"] = Lines(output.Content) },
         OutputKind.Error => new JsonObject
         {
             ["output_type"] = "error",
@@ -128,7 +128,7 @@ public sealed class LessonNotebook
             ["metadata"] = new JsonObject(),
             ["data"] = new JsonObject
             {
-                [output.Kind switch { OutputKind.Svg => "image/svg+xml", OutputKind.Png => "image/png", _ => "text/html" }] = Lines(output.Content),
+                [output.Kind switch { OutputKind.Svg => "image/svg+xml", OutputKind.Png => "image/png", OutputKind.Text => "text/plain", _ => "text/html" }] = Lines(output.Content),
             },
         },
     };

@@ -144,7 +144,7 @@ public sealed class LessonKernel(HttpClient http)
         var text = console.ToString();
         if (text.Length > 0)
         {
-            outputs!.Add(new CellOutput(OutputKind.Text, text));
+            outputs!.Add(new CellOutput(OutputKind.Printed, text));
             console.GetStringBuilder().Clear();
         }
     }

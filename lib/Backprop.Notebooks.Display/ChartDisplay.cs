@@ -1,6 +1,4 @@
 using Backprop.Charts;
-using Microsoft.DotNet.Interactive.Formatting;
-using Plotly.NET;
 
 namespace Backprop.Notebooks;
 
@@ -15,15 +13,6 @@ public static class ChartDisplay
     /// (text). Every chart after it draws with that copy.
     /// </summary>
     public static PlotlyJsScript PlotlyJs { get; } = new();
-
-    /// <summary>Registers the chart formatters with .NET Interactive (done by <see cref="Formatters.Register"/>).</summary>
-    internal static void Register()
-    {
-        Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.Fragment(chart)), HtmlFormatter.MimeType);
-        Formatter.Register<GenericChart>((_, writer) => writer.Write("A Plotly chart (its picture follows where it is shown without JavaScript)"), PlainTextFormatter.MimeType);
-        Formatter.Register<PlotlyJsScript>((_, writer) => writer.Write(ChartHtml.PlotlyJsScript()), HtmlFormatter.MimeType);
-        Formatter.Register<PlotlyJsScript>((script, writer) => writer.Write(script.ToString()), PlainTextFormatter.MimeType);
-    }
 
     /// <summary>The value the setup cell shows to bring plotly.js into the notebook.</summary>
     public sealed class PlotlyJsScript

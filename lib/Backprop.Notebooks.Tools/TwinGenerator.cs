@@ -25,7 +25,7 @@ internal static partial class TwinGenerator
     public const string SetupFile = "setup.dib";
 
     /// <summary>The library the twins load: it brings the lessons' libraries and the twin runtime.</summary>
-    public const string Project = "../lib/Backprop.Notebooks/Backprop.Notebooks.csproj";
+    public const string Project = "../lib/Backprop.Notebooks.Tools/Backprop.Notebooks.Tools.csproj";
 
     /// <summary>The twin of the notebook <paramref name="notebookName"/> (for example <c>01-backprop.ipynb</c>).</summary>
     /// <param name="notebook">The notebook.</param>

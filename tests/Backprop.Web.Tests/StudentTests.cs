@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+
+namespace Backprop.Web.Tests;
+
+/// <summary>What a student does to a lesson: wrong answers, mistakes, endless loops, edits, reloads.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class StudentTests(SiteFixture site)
+{
+    // Lesson 1: code cell 1 is the setup cell, 9 the first exercise (my_relu_derivative), 10 its check.
+    private const int Setup = 1;
+    private const int Exercise = 9;
+    private const int Check = 10;
+
+    [SkippableFact]
+    public async Task AWrongAnswerGetsTheGradersMessageAndTheRightOneATick()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var lesson = await LessonTab.OpenAsync(await site.NewPageAsync(), "01-backprop");
+        await lesson.RunCellAsync(Setup);
+
+        // The kink at 0: x >= 0 gives 1 where the original gives 0.
+        await lesson.SetCodeAsync(Exercise, "Matrix<double> my_relu_derivative(Matrix<double> x) => x.Map(value => value >= 0 ? 1.0 : 0.0);");
+        await lesson.RunCellAsync(Exercise);
+        await lesson.RunCellAsync(Check);
+        var wrong = await lesson.OutputTextAsync(Check);
+        Assert.Contains("✘", wrong);
+        Assert.Contains("relu_derivative(0) should be 0, as (x > 0).astype(float): at the kink the original takes 0 (x >= 0 gives 1)", wrong);
+
+        await lesson.SetCodeAsync(Exercise, "Matrix<double> my_relu_derivative(Matrix<double> x) => x.Map(value => value > 0 ? 1.0 : 0.0);");
+        await lesson.RunCellAsync(Exercise);
+        await lesson.RunCellAsync(Check);
+        var right = await lesson.OutputTextAsync(Check);
+        Assert.Contains("✔", right);
+        Assert.DoesNotContain("✘", right);
+    }
+
+    [SkippableFact]
+    public async Task ACompileErrorShowsItsLineAndColumn()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var lesson = await LessonTab.OpenAsync(await site.NewPageAsync(), "01-backprop");
+
+        await lesson.SetCodeAsync(2, "var fine = 1;\nint oops = \"text\";");
+        await lesson.RunCellAsync(2);
+
+        var output = await lesson.OutputTextAsync(2);
+        Assert.Contains("(2,12)", output);
+        Assert.Contains("CS0029", output);
+    }
+
+    [SkippableFact]
+    public async Task AnEndlessLoopIsStoppedAndThePageStaysUsable()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var lesson = await LessonTab.OpenAsync(await site.NewPageAsync(), "01-backprop");
+
+        await lesson.SetCodeAsync(2, "while (true) { }");
+        await lesson.RunCellAsync(2, timeout: 180_000);
+        Assert.Contains("stopped", await lesson.OutputTextAsync(2), StringComparison.OrdinalIgnoreCase);
+
+        await lesson.SetCodeAsync(3, "Console.WriteLine(6 * 7);");
+        await lesson.RunCellAsync(3);
+        Assert.Equal("42\n", await lesson.PrintedAsync(3));
+    }
+
+    [SkippableFact]
+    public async Task AnEditSurvivesAReload()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var lesson = await LessonTab.OpenAsync(await site.NewPageAsync(), "02-one-step");
+        const string edit = "Console.WriteLine(\"my own line\");";
+
+        await lesson.SetCodeAsync(3, edit);
+        await lesson.Page.ReloadAsync();
+        await lesson.WaitForEditorsAsync();
+
+        await Assertions.Expect(lesson.Editor(3)).ToHaveTextAsync(edit);
+    }
+
+    [SkippableFact]
+    public async Task AReloadWithTheNetworkCutStillWorks()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var page = await site.NewPageAsync();
+        var lesson = await LessonTab.OpenAsync(page, "01-backprop");
+        await lesson.RunCellAsync(Setup);
+        await lesson.RunCellAsync(2);  // the compiler and the libraries' reference files are fetched by the first cell
+        await page.EvaluateAsync("() => navigator.serviceWorker.ready");
+
+        await page.Context.SetOfflineAsync(true);
+        await page.ReloadAsync();
+        await lesson.WaitForEditorsAsync();
+        await lesson.SetCodeAsync(2, "Console.WriteLine(new NumPyRandom(seed: 0).Rand());");
+        await lesson.RunCellAsync(Setup);
+        await lesson.RunCellAsync(2);
+
+        Assert.Equal("0.5488135039273248\n", await lesson.PrintedAsync(2));
+    }
+}
