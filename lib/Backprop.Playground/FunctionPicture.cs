@@ -43,7 +43,7 @@ public static class FunctionPicture
     }
 
     /// <summary>The inputs the curves are drawn at.</summary>
-    internal static Matrix<double> Grid() =>
-        Matrix<double>.Build.Dense(CurvePoints, 1, (i, _) =>
-            TrainingData.FunctionFrom + ((TrainingData.FunctionTo - TrainingData.FunctionFrom) * i / (CurvePoints - 1)));
+    internal static Matrix<double> Grid(int points = CurvePoints) =>
+        Matrix<double>.Build.Dense(points, 1, (i, _) =>
+            TrainingData.FunctionFrom + ((TrainingData.FunctionTo - TrainingData.FunctionFrom) * i / (points - 1)));
 }

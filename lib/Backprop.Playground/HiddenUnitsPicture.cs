@@ -7,6 +7,9 @@ namespace Backprop.Playground;
 /// </summary>
 public static class HiddenUnitsPicture
 {
+    /// <summary>Points on each unit's small curve (it is 86 pixels wide).</summary>
+    public const int CurvePoints = 61;
+
     /// <summary>The picture for <paramref name="network"/> on <paramref name="data"/>, as SVG text.</summary>
     public static string Draw(Network network, TrainingData data)
     {
@@ -25,7 +28,7 @@ public static class HiddenUnitsPicture
     private static string Curves(Network network, int[] hidden)
     {
         const double cell = 86, curveHeight = 48, gap = 10, rowHeight = curveHeight + 22;
-        var grid = FunctionPicture.Grid();
+        var grid = FunctionPicture.Grid(CurvePoints);
         var forward = network.Forward(grid);
         var width = 70 + (hidden.Max() * (cell + gap));
         var plot = new SvgPlot(width, 26 + (hidden.Length * rowHeight), "Each hidden unit's output a over x from −3 to 3 (grey: off)", "Each hidden unit's output over the input range");

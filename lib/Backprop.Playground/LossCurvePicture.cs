@@ -4,7 +4,7 @@ namespace Backprop.Playground;
 public static class LossCurvePicture
 {
     /// <summary>At most this many points are drawn: a long run is thinned, evenly.</summary>
-    public const int MaxPoints = 400;
+    public const int MaxPoints = 300;
 
     /// <summary>The curve of <paramref name="losses"/> (epoch 0 first) as SVG text.</summary>
     public static string Draw(IReadOnlyList<double> losses, double width = 460, double height = 210)

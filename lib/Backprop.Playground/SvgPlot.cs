@@ -51,7 +51,8 @@ internal sealed class SvgPlot
 
     public void Polyline(IEnumerable<(double X, double Y)> points, string colour, double width, string name, string? dash = null)
     {
-        var line = Element("polyline", ("points", string.Join(' ', points.Select(p => $"{Fixed(p.X)},{Fixed(p.Y)}"))),
+        // Whole pixels: integers format several times faster than decimals, which matters when a curve is redrawn every frame.
+        var line = Element("polyline", ("points", string.Join(' ', points.Select(p => $"{Pixel(p.X)},{Pixel(p.Y)}"))),
             ("fill", "none"), ("stroke", colour), ("stroke-width", width), ("stroke-linejoin", "round"), ("data-name", name));
         if (dash is not null)
         {
@@ -101,6 +102,8 @@ internal sealed class SvgPlot
 
         return element;
     }
+
+    private static string Pixel(double value) => ((int)Math.Round(value)).ToString(CultureInfo.InvariantCulture);
 
     private static string Fixed(double value) => Math.Round(value, 1).ToString(CultureInfo.InvariantCulture);
 }
