@@ -24,7 +24,7 @@ public sealed partial class PlaygroundTests(SiteFixture site)
         await Assertions.Expect(page.GetByLabel("Seed")).ToHaveValueAsync("0");
         await Assertions.Expect(page.GetByLabel("Learning rate")).ToHaveValueAsync("0.01");
         await Assertions.Expect(page.GetByLabel("Initialization")).ToHaveValueAsync("randn");
-        await Evidence.ScreenshotAsync(page, "playground-before");
+        await FullPageScreenshotAsync(page, "playground-before");
 
         await Button(page, "Step epoch").ClickAsync();
 
@@ -245,7 +245,7 @@ public sealed partial class PlaygroundTests(SiteFixture site)
 
         var shared = await site.NewPageAsync();
         await shared.GotoAsync(page.Url);
-        await Assertions.Expect(Status(shared)).ToHaveTextAsync(status!);
+        await Assertions.Expect(Status(shared)).ToHaveTextAsync(status!, new() { Timeout = 120_000 });
         Assert.Equal(await LogLinesAsync(page), await LogLinesAsync(shared));
         Assert.Equal(network, await shared.Locator(".playground-network svg").First.InnerHTMLAsync());
         Assert.Equal(sum, await shared.Locator("[data-name=path-sum]").GetAttributeAsync("data-value"));
@@ -347,7 +347,7 @@ public sealed partial class PlaygroundTests(SiteFixture site)
         await Button(page, "Play").ClickAsync();
         await page.WaitForTimeoutAsync(2500);
         await Button(page, "Pause").ClickAsync();
-        await Evidence.ScreenshotAsync(page, "playground-after");
+        await FullPageScreenshotAsync(page, "playground-after");
     }
 
     private async Task<IPage> OpenAsync(string query = "")
@@ -358,6 +358,10 @@ public sealed partial class PlaygroundTests(SiteFixture site)
         await Assertions.Expect(Status(page)).ToContainTextAsync("Epochs trained", new() { Timeout = 120_000 });
         return page;
     }
+
+    /// <summary>The whole page, for web/screenshots (the pictures sit side by side below the knobs).</summary>
+    private static async Task FullPageScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Evidence.Folder, $"{name}.png"), FullPage = true });
 
     private static ILocator Status(IPage page) => page.GetByRole(AriaRole.Status, new() { Name = "Training status" });
 

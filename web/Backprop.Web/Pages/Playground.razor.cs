@@ -14,7 +14,7 @@ namespace Backprop.Web.Pages;
 public sealed partial class Playground
 {
     /// <summary>The network pictures are redrawn at most this often while playing (they are the heavy part of a frame).</summary>
-    private static readonly TimeSpan PictureInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan PictureInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The status text is rewritten at most this often while playing, so that a screen reader is not flooded.</summary>
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
@@ -35,6 +35,7 @@ public sealed partial class Playground
     private MarkupString networkPicture, flowPicture, lossPicture, functionPicture, hiddenPicture;
     private TimeSpan picturesDrawnAt = TimeSpan.MinValue, statusWrittenAt = TimeSpan.MinValue;
 
+    private IReadOnlyList<string> parameterNames = [];
     private PathSum? pathSum;
     private string? pathError;
     private GradientCheckResult? check;
@@ -373,6 +374,7 @@ public sealed partial class Playground
         }
 
         settings = run.Settings with { Sample = Math.Min(next.Sample, data.X.RowCount - 1), Parameter = next.Parameter, EpochsPerSecond = next.EpochsPerSecond };
+        parameterNames = GradientPaths.ParameterNames(run.Network);
         (check, exported, pathSum, pathError) = (null, null, null, null);
         (layersText, seedText, learningRateText, epochsPerSecondText, sampleText) = (
             string.Join(',', settings.HiddenLayers), settings.Seed.ToString(CultureInfo.InvariantCulture),
