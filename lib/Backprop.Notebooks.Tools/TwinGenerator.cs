@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using Backprop.Cells;
 
 namespace Backprop.Notebooks.Lessons;
 
@@ -18,11 +18,13 @@ namespace Backprop.Notebooks.Lessons;
 /// <item>A cell that ends with a bare expression (which the kernel would show) is refused: write
 /// <c>display(...)</c>, which both the kernel and the twin understand.</item>
 /// </list>
+/// Cells are read with <see cref="CellCode"/> (Roslyn's script parser, the one the browser uses too), so strings,
+/// raw strings and comments never pass for code.
 /// </remarks>
-internal static partial class TwinGenerator
+internal static class TwinGenerator
 {
     /// <summary>The file every lesson's setup cell imports, in the notebooks folder.</summary>
-    public const string SetupFile = "setup.dib";
+    public const string SetupFile = CellMagic.SetupFile;
 
     /// <summary>The library the twins load: it brings the lessons' libraries and the twin runtime.</summary>
     public const string Project = "../lib/Backprop.Notebooks.Tools/Backprop.Notebooks.Tools.csproj";
@@ -35,17 +37,13 @@ internal static partial class TwinGenerator
     public static string Generate(NotebookFile notebook, string notebookName, string setup)
     {
         var codeCells = notebook.CodeCells().ToList();
-        if (codeCells.Count == 0 || !ImportsSetup(NotebookFile.Source(codeCells[0].Cell)))
+        if (codeCells.Count == 0 || !CellCode.Parse(NotebookFile.Source(codeCells[0].Cell)).ImportsSetup)
         {
             throw new InvalidDataException($"{notebookName}: its first code cell must be the setup cell, `#!import {SetupFile}`.");
         }
 
         var packages = new List<string>();
-        var usings = new SortedSet<string>(UsingOrder.Instance);
-        foreach (var line in Lines(setup).Where(line => UsingLine().IsMatch(line)))
-        {
-            usings.Add(line.Trim());
-        }
+        var usings = new SortedSet<string>(LessonSetup.Usings(setup), UsingOrder.Instance);
 
         var body = new StringBuilder();
         var types = new StringBuilder();
@@ -94,96 +92,43 @@ internal static partial class TwinGenerator
         return twin.ToString();
     }
 
-    /// <summary>Whether a setup cell's source is comments and the one import line.</summary>
-    private static bool ImportsSetup(string source)
-    {
-        var code = Lines(source).Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith("//", StringComparison.Ordinal)).ToList();
-        return code.Count == 1 && code[0] == $"#!import {SetupFile}";
-    }
-
     /// <summary>
     /// A cell's statements; its <c>using</c> lines go to <paramref name="usings"/>, its package references to
     /// <paramref name="packages"/> and its type declarations to <paramref name="types"/>.
     /// </summary>
     private static string Split(string notebookName, int index, string source, List<string> packages, SortedSet<string> usings, StringBuilder types)
     {
-        var statements = new StringBuilder();
-        var depth = 0;
-        var inType = false;
-        foreach (var line in Lines(source))
+        var cell = CellCode.Parse(source);
+        if (cell.SyntaxErrors is [var error, ..])
         {
-            var trimmed = line.Trim();
-            if (depth == 0 && !inType)
-            {
-                var package = PackageLine().Match(trimmed);
-                if (package.Success)
-                {
-                    packages.Add($"{package.Groups["name"].Value}@{package.Groups["version"].Value}");
-                    continue;
-                }
-
-                if (trimmed.StartsWith('#'))
-                {
-                    throw new InvalidDataException(
-                        $"{notebookName}, cell {index}: `{trimmed}` works only in the kernel; only the setup cell and `#r \"nuget: Name, Version\"` lines may use directives.");
-                }
-
-                var code = WithoutComment(line);
-                if (UsingLine().IsMatch(code))
-                {
-                    usings.Add(code);  // its comment stays in the notebook
-                    continue;
-                }
-
-                inType = TypeDeclaration().IsMatch(line);
-            }
-
-            (inType ? types : statements).Append(line).Append('\n');
-            depth += Braces(line);
-            if (inType && depth == 0 && (trimmed.EndsWith('}') || trimmed.EndsWith(';')))
-            {
-                inType = false;
-                types.Append('\n');
-            }
+            throw new InvalidDataException($"{notebookName}, cell {index}: {error} (the kernel refuses it too).");
         }
 
-        var last = Lines(statements.ToString()).Select(WithoutComment).LastOrDefault(line => line.Length > 0);
-        if (last is not null && !last.EndsWith(';') && !last.EndsWith('}'))
+        foreach (var magic in cell.Magics)
+        {
+            if (magic is not { Kind: CellMagicKind.NuGetPackage, Version: not null })
+            {
+                throw new InvalidDataException(
+                    $"{notebookName}, cell {index}: `{magic.Text}` works only in the kernel; only the setup cell and `#r \"nuget: Name, Version\"` lines may use directives.");
+            }
+
+            packages.Add($"{magic.Package}@{magic.Version}");
+        }
+
+        usings.UnionWith(cell.Usings);  // a using line's comment stays in the notebook
+        foreach (var type in cell.TypeDeclarations)
+        {
+            types.Append(type).Append('\n');
+        }
+
+        if (cell.TrailingExpression is { } expression)
         {
             throw new InvalidDataException(
-                $"{notebookName}, cell {index} ends with an expression (`{last}`), which only the kernel shows: write display(...) around it.");
+                $"{notebookName}, cell {index} ends with an expression (`{expression}`), which only the kernel shows: write display(...) around it.");
         }
 
-        return statements.ToString();
+        return cell.Statements;
     }
-
-    /// <summary>How much a line opens (+) or closes (−) braces, outside strings, characters and comments.</summary>
-    private static int Braces(string line)
-    {
-        var code = WithoutComment(CharacterOrString().Replace(line, "\"\""));
-        return code.Count(c => c == '{') - code.Count(c => c == '}');
-    }
-
-    private static string WithoutComment(string line)
-    {
-        var code = CharacterOrString().Replace(line, "\"\"");
-        var comment = code.IndexOf("//", StringComparison.Ordinal);
-        return (comment < 0 ? line : line[..comment]).Trim();
-    }
-
-    private static IEnumerable<string> Lines(string text) => text.Replace("\r\n", "\n").Split('\n');
-
-    [GeneratedRegex("""^using\s+(static\s+)?[A-Za-z_][\w.]*(\s*=\s*[\w.<>, ]+)?\s*;\s*$""")]
-    private static partial Regex UsingLine();
-
-    [GeneratedRegex("""^#r\s+"nuget:\s*(?<name>[\w.\-]+)\s*,\s*(?<version>[\w.\-+]+)\s*"$""")]
-    private static partial Regex PackageLine();
-
-    [GeneratedRegex("""^((public|internal|private|sealed|static|abstract|partial|readonly|file|unsafe)\s+)*(class|record|struct|interface|enum)\s""")]
-    private static partial Regex TypeDeclaration();
-
-    [GeneratedRegex(@"'(\\.|[^'\\])'|\$?@""([^""]|"""")*""|@?\$?""(\\.|[^""\\])*""")]
-    private static partial Regex CharacterOrString();
 
     /// <summary>System namespaces first, then the rest, each alphabetically (as dotnet format orders them).</summary>
     private sealed class UsingOrder : IComparer<string>

@@ -27,11 +27,37 @@ public sealed class TwinGeneratorTests
     [Fact]
     public void A_using_line_with_a_comment_goes_to_the_top_too_without_its_comment()
     {
-        var twin = Generate("#!import setup.dib", "var x = 1;\nusing Backprop.Pictures;  // pictures of the network\ndisplay(x);");
+        var twin = Generate("#!import setup.dib", "using Backprop.Pictures;  // pictures of the network\nvar x = 1;\ndisplay(x);");
 
         Assert.Contains("using Backprop.Pictures;\n", twin, StringComparison.Ordinal);
         Assert.Contains("Lesson.Cell(1);\nvar x = 1;\ndisplay(x);\n", twin, StringComparison.Ordinal);
         Assert.DoesNotContain("// pictures of the network", twin, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_using_line_after_code_is_refused_with_the_compilers_message()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => Generate("#!import setup.dib", "var x = 1;\nusing Backprop.Pictures;\ndisplay(x);"));
+
+        Assert.Equal(
+            "01-x.ipynb, cell 1: (2,1): error CS1529: A using clause must precede all other elements defined in the namespace except extern alias declarations (the kernel refuses it too).",
+            error.Message);
+    }
+
+    [Fact]
+    public void Raw_strings_and_block_comments_are_code_not_directives_types_or_braces()
+    {
+        var twin = Generate(
+            "#!import setup.dib",
+            "var page = \"\"\"\n    #!time\n    class Fake {\n    using System;\n    \"\"\";\n/* record Gone(int X);\n   #r \"nuget: Nope, 1.0.0\"\n{ */\nConsole.WriteLine(page);",
+            "record Shown(string Brace)\n{\n    public string Close => \"\"\"\n        }}}\n        \"\"\";\n}\ndisplay(new Shown(\"{\"));");
+
+        Assert.Contains(
+            "Lesson.Cell(1);\nvar page = \"\"\"\n    #!time\n    class Fake {\n    using System;\n    \"\"\";\n/* record Gone(int X);\n   #r \"nuget: Nope, 1.0.0\"\n{ */\nConsole.WriteLine(page);\n\nLesson.Cell(2);\ndisplay(new Shown(\"{\"));\n\nLesson.End();\n",
+            twin, StringComparison.Ordinal);
+        Assert.DoesNotContain("#:package Nope", twin, StringComparison.Ordinal);
+        Assert.DoesNotContain("\nusing System;\n", twin, StringComparison.Ordinal);
+        Assert.EndsWith("record Shown(string Brace)\n{\n    public string Close => \"\"\"\n        }}}\n        \"\"\";\n}\n", twin, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class SiteTests(SiteFixture site)
         var response = await page.GotoAsync("lessons/04-autograd");
 
         Assert.Equal(404, response!.Status);  // as GitHub Pages answers: 404.html, which is the app
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Autograd");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Autograd", new() { Timeout = 60_000 });
     }
 
     [SkippableFact]

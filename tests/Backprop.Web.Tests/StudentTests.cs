@@ -39,6 +39,7 @@ public sealed class StudentTests(SiteFixture site)
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);
         var lesson = await LessonTab.OpenAsync(await site.NewPageAsync(), "01-backprop");
+        await lesson.RunCellAsync(Setup);
 
         await lesson.SetCodeAsync(2, "var fine = 1;\nint oops = \"text\";");
         await lesson.RunCellAsync(2);
@@ -85,7 +86,7 @@ public sealed class StudentTests(SiteFixture site)
         var lesson = await LessonTab.OpenAsync(page, "01-backprop");
         await lesson.RunCellAsync(Setup);
         await lesson.RunCellAsync(2);  // the compiler and the libraries' reference files are fetched by the first cell
-        await page.EvaluateAsync("() => navigator.serviceWorker.ready");
+        await page.EvaluateAsync("() => backprop.keepForOffline()");  // what the page does after its first cell, awaited
 
         await page.Context.SetOfflineAsync(true);
         await page.ReloadAsync();

@@ -1,162 +1,97 @@
-using System.Reflection;
-using Backprop.Web.Lessons;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using OutputKind = Backprop.Web.Lessons.OutputKind;
+using Backprop.Cells;
+using Backprop.Notebooks;
+using PageOutput = Backprop.Web.Lessons.CellOutput;
+using PageOutputKind = Backprop.Web.Lessons.OutputKind;
 
 namespace Backprop.Web.Running;
 
 /// <summary>What running a cell gave: its outputs, and whether it was stopped.</summary>
 /// <param name="Outputs">What shows below the cell.</param>
-/// <param name="Stopped">True when Stop or the time limit ended it.</param>
-public sealed record CellRun(IReadOnlyList<CellOutput> Outputs, bool Stopped);
+/// <param name="Stopped">True when Stop, the time limit or the depth limit ended it.</param>
+public sealed record CellRun(IReadOnlyList<PageOutput> Outputs, bool Stopped);
 
 /// <summary>
-/// Runs a lesson's cells one after another in the page, each seeing what the cells before it defined.
-/// PLACEHOLDER until Backprop.Cells lands: compiles each cell as a Roslyn script submission chained to the previous
-/// one, prints what it writes, and shows <c>display</c>ed values as text.
+/// A lesson's cells run in the page, one submission after another (Backprop.Cells' <see cref="CellSession"/>, the
+/// runner the desktop tests use too), with the outputs the shared display runtime renders. This class only fetches
+/// what the session needs from the site and turns its outputs into the page's.
 /// </summary>
 public sealed class LessonKernel(HttpClient http)
 {
     /// <summary>The libraries a cell can use, served as PE files in <c>refs/</c> (see build/CellReferences.targets).</summary>
     private static readonly string[] Libraries =
-        ["MathNet.Numerics", "Backprop", "Backprop.Files", "Backprop.Charts", "Plotly.NET", "Plotly.NET.CSharp", "FSharp.Core", "CsvHelper"];
+    [
+        "MathNet.Numerics", "CsvHelper", "Plotly.NET", "Plotly.NET.CSharp", "FSharp.Core",
+        "Backprop", "Backprop.Files", "Backprop.Charts", "Backprop.Notebooks.Display", "Backprop.Cells",
+    ];
 
-    private const string Prelude = """
-        using System.Globalization;
-        using Backprop;
-        using Backprop.Charts;
-        using Backprop.Files;
-        using Backprop.Grading;
-        using Backprop.Pictures;
-        using MathNet.Numerics.LinearAlgebra;
-        public static System.Action<object?> Display = _ => { };
-        void display(object? value) => Display(value);
-        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        """;
+    /// <summary>
+    /// Files the lessons read from disk, by the path a cell names (lesson 3: <c>../data/bike_rentals.csv</c>, from the
+    /// notebooks folder). The site serves them as <c>data/NAME</c>; they are written into the page's in-memory file
+    /// system where that path leads.
+    /// </summary>
+    private static readonly string[] DataFiles = ["../data/bike_rentals.csv"];
 
-    private List<MetadataReference>? references;
-    private CSharpCompilation? previous;
-    private object?[] submissions = new object?[64];
-    private int count;
-    private List<CellOutput>? outputs;
+    /// <summary>
+    /// The namespaces the .NET Interactive C# kernel imports before any cell runs (so a lesson says <c>List</c> and
+    /// <c>Console</c> without a using); the setup file's usings come after them.
+    /// </summary>
+    private static readonly string[] KernelUsings =
+        ["using System;", "using System.Collections.Generic;", "using System.Linq;", "using System.Text;", "using System.Threading.Tasks;"];
+
+    private CellSessionOptions? options;
+    private CellSession? session;
+
+    /// <summary>
+    /// How long one cell may run in the page before the guard stops it. A cell that never ends keeps the page's one
+    /// thread until then (WebAssembly has no second thread; see Backprop.Cells' Guard); the longest lesson cell
+    /// takes about a tenth of this.
+    /// </summary>
+    public static TimeSpan TimeLimit { get; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Forgets every cell run so far (a new lesson, or Reset lesson).</summary>
-    public void Reset()
-    {
-        previous = null;
-        submissions = new object?[64];
-        count = 0;
-    }
+    public void Reset() => session = null;
 
-    /// <summary>Asks the running cell to stop.</summary>
-    public void Stop()
-    {
-    }
+    /// <summary>
+    /// Asks the running cell to stop. A cell that awaits stops at once; one that computes without pause holds the
+    /// page's thread, so the click is handled when it ends or reaches its time limit.
+    /// </summary>
+    public void Stop() => CellSession.Stop();
 
-    /// <summary>Compiles and runs one cell.</summary>
+    /// <summary>Compiles and runs one cell after the ones run before it.</summary>
     public async Task<CellRun> RunAsync(string code)
     {
-        outputs = [];
-        if (code.TrimStart().StartsWith("//", StringComparison.Ordinal) && code.Contains("#!import setup.dib", StringComparison.Ordinal))
-        {
-            outputs.Add(new CellOutput(OutputKind.Text, "The libraries are already loaded in the browser."));
-            return new CellRun(outputs, false);
-        }
-
-        if (previous is null)
-        {
-            await RunSubmission(Prelude);
-        }
-
-        await RunSubmission(code);
-        return new CellRun(outputs, false);
+        options ??= await LoadOptions();
+        session ??= new CellSession(options);
+        var result = await session.RunAsync(code);
+        return new CellRun(
+            [.. result.Outputs.Select(ToPage)],
+            result.Status is CellStatus.Stopped or CellStatus.TimedOut or CellStatus.TooDeep);
     }
 
-    private async Task RunSubmission(string code)
+    private async Task<CellSessionOptions> LoadOptions()
     {
-        references ??= await LoadReferences();
-        var tree = CSharpSyntaxTree.ParseText(code, CSharpParseOptions.Default.WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Latest));
-        var compilation = CSharpCompilation.CreateScriptCompilation(
-            $"cell{count}", tree, references, new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary), previous, typeof(object));
-        using var pe = new MemoryStream();
-        var emitted = compilation.Emit(pe);
-        if (!emitted.Success)
+        var libraries = await Task.WhenAll(Libraries.Select(name => http.GetByteArrayAsync($"refs/{name}.dll")));
+        var setup = await http.GetStringAsync("notebooks/setup.dib");
+        foreach (var file in DataFiles)
         {
-            foreach (var error in emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
-            {
-                outputs!.Add(new CellOutput(OutputKind.Error, error.ToString()));
-            }
-
-            return;
+            var path = Path.GetFullPath(file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllBytesAsync(path, await http.GetByteArrayAsync($"data/{Path.GetFileName(file)}"));
         }
 
-        previous = compilation;
-        var assembly = Assembly.Load(pe.ToArray());
-        var entry = compilation.GetEntryPoint(default)!;
-        var factory = assembly.GetType($"{entry.ContainingNamespace.MetadataName}.{entry.ContainingType.MetadataName}".TrimStart('.'))!
-            .GetMethod(entry.MetadataName, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
-        if (count + 2 > submissions.Length)
-        {
-            Array.Resize(ref submissions, submissions.Length * 2);
-        }
-
-        count++;
-        var console = new StringWriter();
-        var before = Console.Out;
-        Console.SetOut(console);
-        try
-        {
-            var display = assembly.GetTypes().SelectMany(type => type.GetFields(BindingFlags.Static | BindingFlags.Public)).FirstOrDefault(field => field.Name == "Display");
-            display?.SetValue(null, new Action<object?>(value => Show(console, value)));
-            var task = (Task<object>)factory.Invoke(null, [submissions])!;
-            var value = await task;
-            Flush(console);
-            if (value is not null)
-            {
-                Show(console, value);
-            }
-        }
-        catch (TargetInvocationException error) when (error.InnerException is { } inner)
-        {
-            Flush(console);
-            outputs!.Add(new CellOutput(OutputKind.Error, $"{inner.GetType().Name}: {inner.Message}"));
-        }
-        catch (Exception error)
-        {
-            Flush(console);
-            outputs!.Add(new CellOutput(OutputKind.Error, $"{error.GetType().Name}: {error.Message}"));
-        }
-        finally
-        {
-            Console.SetOut(before);
-        }
+        return new CellSessionOptions { Libraries = libraries, Usings = [.. KernelUsings, .. LessonSetup.Usings(setup)], TimeLimit = TimeLimit };
     }
 
-    private void Show(StringWriter console, object? value)
+    private static PageOutput ToPage(Backprop.Cells.CellOutput output) => output switch
     {
-        Flush(console);
-        outputs!.Add(new CellOutput(OutputKind.Text, value?.ToString() ?? "null"));
-    }
-
-    private void Flush(StringWriter console)
-    {
-        var text = console.ToString();
-        if (text.Length > 0)
+        CellText text => new PageOutput(PageOutputKind.Printed, text.Text),
+        CellError error => new PageOutput(PageOutputKind.Error, error.Message),
+        CellDisplay display => display.Formats[0] switch
         {
-            outputs!.Add(new CellOutput(OutputKind.Printed, text));
-            console.GetStringBuilder().Clear();
-        }
-    }
-
-    private async Task<List<MetadataReference>> LoadReferences()
-    {
-        var all = new List<MetadataReference>(Basic.Reference.Assemblies.Net100.References.All);
-        foreach (var name in Libraries)
-        {
-            all.Add(MetadataReference.CreateFromImage(await http.GetByteArrayAsync($"refs/{name}.dll")));
-        }
-
-        return all;
-    }
+            { MimeType: Renderings.HtmlMimeType } html => new PageOutput(PageOutputKind.Html, html.Content),
+            { MimeType: "image/svg+xml" } svg => new PageOutput(PageOutputKind.Svg, svg.Content),
+            var other => new PageOutput(PageOutputKind.Text, other.Content),
+        },
+        _ => new PageOutput(PageOutputKind.Text, output.ToString() ?? ""),
+    };
 }

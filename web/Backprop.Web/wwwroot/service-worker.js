@@ -19,6 +19,18 @@ self.addEventListener('activate', event => {
   })());
 });
 
+// The page lists the files it loaded before this worker was there (keepForOffline in js/site.js): keep the ones missing.
+self.addEventListener('message', event => {
+  const urls = event.data?.keep ?? [];
+  event.waitUntil((async () => {
+    const cache = await caches.open(cacheName);
+    await Promise.all(urls.map(async url => {
+      if (!(await cache.match(url, { ignoreVary: true }))) await cache.add(url).catch(() => {});
+    }));
+    event.ports[0]?.postMessage('kept');
+  })());
+});
+
 self.addEventListener('fetch', event => {
   const request = event.request;
   const url = new URL(request.url);

@@ -1,5 +1,10 @@
 // The page side of the lessons: editors, math, chart scripts, browser storage and downloads. Called from C#
 // (IJSRuntime) as backprop.<name>; nothing here talks to any server.
+
+// A chart's output is a div and a script that calls Plotly.newPlot; Blazor runs that script as it inserts the output.
+// Until plotly.js is loaded (loadPlotly, once per page), the calls wait here.
+const plotsWaiting = [];
+window.Plotly = { waiting: true, newPlot: (...plot) => { plotsWaiting.push(plot); return Promise.resolve(); } };
 window.backprop = {
   /** Puts a CodeMirror editor into `host`; edits and Shift/Ctrl+Enter call the cell's C# object. */
   mountEditor(host, text, label, cell) {
@@ -32,25 +37,23 @@ window.backprop = {
     }
   },
 
-  /** Runs the scripts of HTML outputs (a Plotly chart's script draws it); innerHTML alone leaves them inert. */
-  runScripts(element) {
-    for (const old of element.querySelectorAll('script:not([data-ran])')) {
+  /**
+   * Loads plotly.js once per page, from the script element the shared runtime renders (the copy inside Plotly.NET),
+   * then draws the charts that asked for it before it was there.
+   */
+  loadPlotly(html) {
+    if (!window.Plotly.waiting) return;
+    const holder = document.createElement('div');
+    holder.hidden = true;
+    holder.innerHTML = html;
+    document.body.appendChild(holder);
+    for (const old of holder.querySelectorAll('script')) {
       const script = document.createElement('script');
       script.text = old.text;
-      script.dataset.ran = 'yes';
       old.replaceWith(script);
     }
+    for (const plot of plotsWaiting.splice(0)) window.Plotly.newPlot(...plot);
   },
-
-  /** Loads plotly.js (the copy inside Plotly.NET, handed over by C#) once per page. */
-  loadPlotly(source) {
-    if (window.Plotly) return;
-    const script = document.createElement('script');
-    script.text = source;
-    document.head.appendChild(script);
-  },
-
-  hasPlotly: () => !!window.Plotly,
 
   load: key => localStorage.getItem(key),
   save: (key, value) => localStorage.setItem(key, value),
@@ -68,6 +71,22 @@ window.backprop = {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
+
+  /**
+   * Asks the service worker to keep every file this page has loaded from the site, so that a reload works with the
+   * network off. The first visit loads the runtime before the service worker is there to see it; the worker fetches
+   * what it lacks again (mostly from the browser's HTTP cache). Sets data-offline-ready on the page when done.
+   */
+  async keepForOffline() {
+    if (!navigator.serviceWorker) return;
+    const worker = (await navigator.serviceWorker.ready).active;
+    const urls = performance.getEntriesByType('resource').map(entry => entry.name).filter(url => url.startsWith(location.origin));
+    const channel = new MessageChannel();
+    const kept = new Promise(resolve => { channel.port1.onmessage = resolve; });
+    worker.postMessage({ keep: urls }, [channel.port2]);
+    await kept;
+    document.documentElement.dataset.offlineReady = 'yes';
   },
 
   scrollIntoView(element) {

@@ -1,0 +1,141 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Backprop.Cells;
+
+/// <summary>
+/// Puts the <see cref="Guard"/> into a cell's syntax before it is compiled: <c>Guard.Tick();</c> first in every loop
+/// body (<c>while</c>, <c>do</c>, <c>for</c>, <c>foreach</c>), and every method's, local function's and constructor's
+/// body inside <c>using (Guard.Enter()) { … }</c>, so that depth is counted and given back however the body ends.
+/// </summary>
+/// <remarks>
+/// Not guarded: a lambda's own recursion (its loops are guarded), property accessors, and <c>goto</c> loops. The
+/// compiler sees the guarded tree only when the cell has no errors: errors are reported on the cell as written
+/// (<see cref="CellSession"/>), so their lines and columns are the student's.
+/// </remarks>
+internal sealed class GuardInstrumenter : CSharpSyntaxRewriter
+{
+    private static readonly StatementSyntax TickStatement = SyntaxFactory.ParseStatement("global::Backprop.Cells.Guard.Tick();");
+    private static readonly ExpressionSyntax EnterExpression = SyntaxFactory.ParseExpression("global::Backprop.Cells.Guard.Enter()");
+
+    private GuardInstrumenter()
+    {
+    }
+
+    /// <summary><paramref name="tree"/> with the guard in its loops and methods, parsed with the same (script) options.</summary>
+    public static SyntaxTree Instrument(SyntaxTree tree)
+    {
+        var root = new GuardInstrumenter().Visit(tree.GetRoot());
+        return CSharpSyntaxTree.Create((CSharpSyntaxNode)root, (CSharpParseOptions)tree.Options);
+    }
+
+    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
+    {
+        var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
+        return visited.WithStatement(Ticking(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
+    {
+        var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
+        return visited.WithStatement(Ticking(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
+    {
+        var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
+        return visited.WithStatement(Ticking(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
+    {
+        var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
+        return visited.WithStatement(Ticking(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
+    {
+        var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
+        return visited.WithStatement(Ticking(visited.Statement));
+    }
+
+    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
+    {
+        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
+        var body = Counted(visited.Body, visited.ExpressionBody, Returns(visited.ReturnType, visited.Modifiers));
+        return body is null ? visited : visited.WithBody(body).WithExpressionBody(null).WithSemicolonToken(default);
+    }
+
+    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
+    {
+        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
+        var body = Counted(visited.Body, visited.ExpressionBody, Returns(visited.ReturnType, visited.Modifiers));
+        return body is null ? visited : visited.WithBody(body).WithExpressionBody(null).WithSemicolonToken(default);
+    }
+
+    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
+    {
+        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
+        var body = Counted(visited.Body, visited.ExpressionBody, returnsValue: false);
+        return body is null ? visited : visited.WithBody(body).WithExpressionBody(null).WithSemicolonToken(default);
+    }
+
+    /// <summary>The loop body with a tick first.</summary>
+    private static BlockSyntax Ticking(StatementSyntax body) =>
+        body is BlockSyntax block
+            ? block.WithStatements(block.Statements.Insert(0, TickStatement))
+            : SyntaxFactory.Block(TickStatement, body);
+
+    /// <summary>
+    /// <c>{ using (Guard.Enter()) { body } }</c>; an expression body becomes <c>return expression;</c> (or the bare
+    /// statement when the method returns nothing). Null for a method without a body.
+    /// </summary>
+    private static BlockSyntax? Counted(BlockSyntax? body, ArrowExpressionClauseSyntax? expressionBody, bool returnsValue)
+    {
+        BlockSyntax inner;
+        if (body is not null)
+        {
+            inner = body;
+        }
+        else if (expressionBody is not null)
+        {
+            var expression = expressionBody.Expression;
+            StatementSyntax statement = expression switch
+            {
+                ThrowExpressionSyntax thrown => SyntaxFactory.ThrowStatement(thrown.Expression),
+                _ when returnsValue => SyntaxFactory.ReturnStatement(expression),
+                _ => SyntaxFactory.ExpressionStatement(expression),
+            };
+            inner = SyntaxFactory.Block(statement);
+        }
+        else
+        {
+            return null;
+        }
+
+        return SyntaxFactory.Block(SyntaxFactory.UsingStatement(null, EnterExpression, inner));
+    }
+
+    /// <summary>
+    /// Whether a method's body returns a value: not <c>void</c>, and not an <c>async</c> method returning a plain
+    /// <c>Task</c> or <c>ValueTask</c>.
+    /// </summary>
+    private static bool Returns(TypeSyntax returnType, SyntaxTokenList modifiers)
+    {
+        if (returnType is PredefinedTypeSyntax predefined && predefined.Keyword.IsKind(SyntaxKind.VoidKeyword))
+        {
+            return false;
+        }
+
+        var name = returnType switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right,
+            AliasQualifiedNameSyntax aliased => aliased.Name,
+            SimpleNameSyntax simple => simple,
+            _ => null,
+        };
+        var isAsync = modifiers.Any(SyntaxKind.AsyncKeyword);
+        return !(isAsync && name is IdentifierNameSyntax { Identifier.ValueText: "Task" or "ValueTask" });
+    }
+}
