@@ -10,5 +10,6 @@ public static class SiteNavigation
     [
         ("", "Contents"),
         .. LessonCatalog.All.Select(lesson => (lesson.Href, lesson.ShortTitle)),
+        ("playground", "Playground"),
     ];
 }
