@@ -108,7 +108,7 @@ public static class CSharpExport
         code.AppendLine("    catch (TrainingDivergedException diverged)");
         code.AppendLine("    {");
         code.AppendLine("        // Each Train call counts its epochs from 0: the message names the run's epoch.");
-        code.AppendLine("        Console.Error.WriteLine(new TrainingDivergedException(from + diverged.Epoch, losses, learningRate).Message);");
+        code.AppendLine("        Console.Error.WriteLine(diverged.After(losses.Take(from).ToList()).Message);");
         code.AppendLine("        return 1;");
         code.AppendLine("    }");
         code.AppendLine("}");

@@ -96,7 +96,7 @@ public sealed class PlaygroundRun
             catch (TrainingDivergedException diverged)
             {
                 // Trainer counts from 0 in each call: tell the library the run's own epoch and losses.
-                Diverged(first + diverged.Epoch, learningRate);
+                Diverged(diverged.After(_losses.Take(first).ToList()));
             }
         }
 
@@ -133,9 +133,9 @@ public sealed class PlaygroundRun
         {
             case Phase.Loss:
                 Step.Loss = Loss.Mse(Data.Y, Step.Forward.Prediction);
-                if (!double.IsFinite(Step.Loss.Value))
+                if (TrainingDivergedException.FromLoss(Epoch, _losses, learningRate, Step.Loss.Value) is { } lossDiverged)
                 {
-                    Diverged(Epoch, learningRate);
+                    Diverged(lossDiverged);
                 }
 
                 break;
@@ -147,13 +147,15 @@ public sealed class PlaygroundRun
                 Step.WeightsBefore = Network.Weights.Select(W => W.Clone()).ToArray();
                 Step.BiasesBefore = Network.Biases.Select(b => b.Clone()).ToArray();
                 Step.LearningRate = learningRate;
+                if (TrainingDivergedException.FromUpdate(Network, Step.Gradients!, Epoch, [.. _losses, Step.Loss!.Value], learningRate) is { } updateDiverged)
+                {
+                    Diverged(updateDiverged);
+                    break;
+                }
+
                 Network.Update(Step.Gradients!, learningRate);
                 Record(Step.Loss!.Value);
                 Settings = Settings with { Epoch = Epoch };
-                if (!ParametersAreFinite())
-                {
-                    Diverged(Epoch - 1, learningRate);
-                }
 
                 break;
         }
@@ -194,13 +196,13 @@ public sealed class PlaygroundRun
         "Reset with a smaller learning rate or He initialization.";
 
     /// <summary>
-    /// Stops the run at <paramref name="epoch"/> with the library's message. The settings count that epoch as trained,
+    /// Stops the run with the library's message, at the epoch it names. The settings count that epoch as trained,
     /// so that a link or the exported program replays it and diverges at the same place.
     /// </summary>
-    private void Diverged(int epoch, double learningRate)
+    private void Diverged(TrainingDivergedException diverged)
     {
-        Divergence = new TrainingDivergedException(epoch, _losses, learningRate).Message;
-        Settings = Settings with { Epoch = epoch + 1 };
+        Divergence = diverged.Message;
+        Settings = Settings with { Epoch = diverged.Epoch + 1 };
     }
 
     private void Record(double loss)

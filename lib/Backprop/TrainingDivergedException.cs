@@ -36,6 +36,58 @@ public sealed class TrainingDivergedException : Exception
         Epoch = epoch;
         Losses = [.. losses];
         LearningRate = learningRate;
+        _what = what;
+    }
+
+    private readonly string _what;
+
+    /// <summary>
+    /// The same divergence, counted in a run that trained <paramref name="earlierLosses"/> before the call that
+    /// stopped: for a run trained in pieces (several <see cref="Trainer"/> calls, as the playground plays it).
+    /// </summary>
+    /// <param name="earlierLosses">The losses of the epochs before the call that stopped, first epoch first.</param>
+    public TrainingDivergedException After(IReadOnlyList<double> earlierLosses)
+    {
+        ArgumentNullException.ThrowIfNull(earlierLosses);
+        return new(earlierLosses.Count + Epoch, [.. earlierLosses, .. Losses], LearningRate, _what);
+    }
+
+    /// <summary>
+    /// For a training loop written by hand: the divergence a loss of <paramref name="loss"/> at
+    /// <paramref name="epoch"/> means, or null when the loss is finite.
+    /// </summary>
+    /// <param name="epoch">The epoch the loss belongs to.</param>
+    /// <param name="losses">The finite losses before it, first epoch first.</param>
+    /// <param name="learningRate">The run's learning rate.</param>
+    /// <param name="loss">The epoch's loss.</param>
+    public static TrainingDivergedException? FromLoss(int epoch, IReadOnlyList<double> losses, double learningRate, double loss)
+    {
+        ArgumentNullException.ThrowIfNull(losses);
+        return double.IsFinite(loss) ? null : new(epoch, losses, learningRate, loss);
+    }
+
+    /// <summary>
+    /// For a training loop written by hand: the divergence that <c>network.Update(gradients, learningRate)</c>
+    /// would cause at <paramref name="epoch"/> (naming the first parameter it would make NaN or infinite), or null
+    /// when the step keeps every parameter finite. The network is not changed.
+    /// </summary>
+    /// <param name="network">The network about to be updated.</param>
+    /// <param name="gradients">Its gradients for this epoch.</param>
+    /// <param name="epoch">The epoch of the update.</param>
+    /// <param name="losses">The finite losses so far, this epoch's included.</param>
+    /// <param name="learningRate">The run's learning rate.</param>
+    public static TrainingDivergedException? FromUpdate(Network network, Gradients gradients, int epoch, IReadOnlyList<double> losses, double learningRate)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(gradients);
+        ArgumentNullException.ThrowIfNull(losses);
+        Checks.RequireGradientsFor(network, gradients);
+        Checks.RequireLearningRate(learningRate);
+        var trial = network.Clone();
+        trial.UpdateCore(gradients, learningRate);
+        return trial.FirstNonFiniteParameter() is { } entry
+            ? new(epoch, losses, learningRate, entry.Name, entry.Value)
+            : null;
     }
 
     /// <summary>The epoch whose loss (or update) was the first not to be finite.</summary>
