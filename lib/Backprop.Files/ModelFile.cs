@@ -25,8 +25,20 @@ public static class ModelFile
     public static void Save(Network network, string path, RandomData? trainedOn = null, ModelColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        RequireFinite(network);
         RequireColumnsFit(network, columns);
         AtomicFile.Write(path, stream => Write(network, stream, trainedOn, columns));
+    }
+
+    // JSON has no NaN or infinity, and a model that holds one predicts nothing: say so before any byte is written.
+    private static void RequireFinite(Network network)
+    {
+        if (!network.Weights.All(W => W.Enumerate().All(double.IsFinite)) || !network.Biases.All(b => b.All(double.IsFinite)))
+        {
+            throw new InvalidInputException(
+                "The network holds a NaN or infinite weight or bias (its training diverged), and a model file holds only finite numbers: " +
+                "train it again with a smaller learning rate, then save it.");
+        }
     }
 
     /// <summary>Writes <paramref name="network"/> as JSON to <paramref name="stream"/>.</summary>
@@ -37,6 +49,7 @@ public static class ModelFile
     public static void Write(Network network, Stream stream, RandomData? trainedOn = null, ModelColumns? columns = null)
     {
         ArgumentNullException.ThrowIfNull(network);
+        RequireFinite(network);
         RequireColumnsFit(network, columns);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
         json.WriteStartObject();

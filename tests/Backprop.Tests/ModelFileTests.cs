@@ -26,6 +26,24 @@ public class ModelFileTests
     }
 
     [Fact]
+    public void A_diverged_network_is_refused_with_one_line_and_the_old_file_is_kept()
+    {
+        // A weight written straight into the matrix, as a diverged run can leave one (the library does not track such writes).
+        var (network, _, _) = RandomProblem.Original();
+        network.Weights[1][0, 1] = double.PositiveInfinity;
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("model.json", "old");
+
+        var error = Assert.Throws<InvalidInputException>(() => ModelFile.Save(network, path));
+
+        Assert.Contains("NaN or infinite", error.Message);
+        Assert.Contains("smaller learning rate", error.Message);
+        Assert.DoesNotContain("\n", error.Message);
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Throws<InvalidInputException>(() => ModelFile.Write(network, new MemoryStream()));
+    }
+
+    [Fact]
     public void Writes_the_documented_format()
     {
         var network = Network.Create([2, 1], new NumPyRandom(0));

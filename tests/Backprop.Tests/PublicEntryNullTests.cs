@@ -106,6 +106,7 @@ public class PublicEntryNullTests
                 [typeof(RandomProblem)] = RandomProblem.Original(),
                 [typeof(GradientCheckResult)] = GradientCheck.Run(network, x, y),
                 [typeof(InvalidInputException)] = new InvalidInputException("message"),
+                [typeof(TrainingDivergedException)] = TrainingDivergedException.FromLoss(1, [0.5], 0.01, double.NaN)!,
                 [typeof(double)] = 0.01,
                 [typeof(int)] = 1,
                 [typeof(long)] = 0L,
