@@ -199,7 +199,7 @@ public sealed class PlaygroundRun
     /// </summary>
     private void Diverged(int epoch, double learningRate)
     {
-        Divergence = new TrainingDivergedException(epoch, _losses, learningRate).Message;
+        Divergence = new TrainingDivergedException(epoch, _losses, learningRate, "the loss or a parameter stopped being a finite number").Message;
         Settings = Settings with { Epoch = epoch + 1 };
     }
 

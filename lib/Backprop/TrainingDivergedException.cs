@@ -30,7 +30,12 @@ public sealed class TrainingDivergedException : Exception
     {
     }
 
-    private TrainingDivergedException(int epoch, IReadOnlyList<double> losses, double learningRate, string what)
+    /// <summary>Creates the exception for a run that stopped at <paramref name="epoch"/> for the reason <paramref name="what"/>.</summary>
+    /// <param name="epoch">The epoch whose loss (or update) was the first not to be finite.</param>
+    /// <param name="losses">The finite losses of the run so far (copied).</param>
+    /// <param name="learningRate">The run's learning rate.</param>
+    /// <param name="what">What stopped being finite, as a clause: <c>the loss became NaN</c>.</param>
+    internal TrainingDivergedException(int epoch, IReadOnlyList<double> losses, double learningRate, string what)
         : base(Describe(epoch, losses, learningRate, what))
     {
         Epoch = epoch;
