@@ -6,7 +6,6 @@ using System.Text;
 using Backprop.Notebooks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Backprop.Cells;
 
@@ -35,11 +34,12 @@ namespace Backprop.Cells;
 public sealed class CellSession
 {
     /// <summary>
-    /// The namespaces every cell sees without a <c>using</c>: those of a .NET console program (the console twins are
-    /// such programs), plus System.Text.
+    /// The namespaces every cell sees without a <c>using</c>: those the .NET Interactive C# kernel imports before any
+    /// cell runs, so a lesson says <c>List</c> and <c>Console</c> without a using, and a cell that needs another
+    /// namespace (<c>System.IO</c>) needs its using here as it does in the kernel.
     /// </summary>
-    private static readonly string[] ImplicitUsings =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Text", "System.Threading", "System.Threading.Tasks"];
+    public static IReadOnlyList<string> KernelUsings { get; } =
+        ["System", "System.Collections.Generic", "System.Linq", "System.Text", "System.Threading.Tasks"];
 
     private static readonly SemaphoreSlim OneCellAtATime = new(1, 1);
 
@@ -70,7 +70,7 @@ public sealed class CellSession
             OutputKind.DynamicallyLinkedLibrary,
             optimizationLevel: OptimizationLevel.Release,
             concurrentBuild: false,  // WebAssembly has one thread
-            usings: ImplicitUsings);
+            usings: KernelUsings);
         _name = "cells" + Guid.NewGuid().ToString("N")[..8];
         _loadContext = new AssemblyLoadContext(_name);
         _globals = new CellGlobals(Show);
@@ -115,7 +115,12 @@ public sealed class CellSession
             }
         }
 
-        var tree = _previous is null ? WithSetupUsings(cell.Tree) : cell.Tree;
+        if (_previous is null)
+        {
+            StartWithSetupUsings();
+        }
+
+        var tree = cell.Tree;
         var compilation = Compile(GuardInstrumenter.Instrument(tree));
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
@@ -203,14 +208,29 @@ public sealed class CellSession
             returnType: null,  // object; typeof(object) would name System.Private.CoreLib, which the reference assemblies do not have
             globalsType: typeof(CellGlobals));
 
-    /// <summary>The first cell also carries the setup's <c>using</c> directives; later cells inherit them, as in the kernel.</summary>
-    private SyntaxTree WithSetupUsings(SyntaxTree tree)
+    /// <summary>
+    /// Before the first cell: the setup's <c>using</c> directives as a submission of their own (it emits nothing), so
+    /// every cell after it sees them, as in the kernel, and each cell is compiled as the student wrote it: its errors'
+    /// lines and columns are the cell's own.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A setup using names nothing the libraries have.</exception>
+    private void StartWithSetupUsings()
     {
-        var usings = _options.Usings
-            .Select(line => (UsingDirectiveSyntax)((CompilationUnitSyntax)CSharpSyntaxTree.ParseText(line, CellCode.ParseOptions).GetRoot()).Usings.Single())
-            .ToList();
-        var root = (CompilationUnitSyntax)tree.GetRoot();
-        return CSharpSyntaxTree.Create(root.WithUsings(root.Usings.InsertRange(0, usings)), CellCode.ParseOptions);
+        if (_options.Usings.Count == 0)
+        {
+            return;
+        }
+
+        var usings = CSharpSyntaxTree.ParseText(string.Join('\n', _options.Usings), CellCode.ParseOptions);
+        var compilation = Compile(usings);
+        var errors = compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The session's setup usings do not compile against its libraries: " + string.Join("; ", errors.Select(CellDiagnostics.Format)));
+        }
+
+        _previous = compilation;
+        _cellsCompiled++;
     }
 
     /// <summary>The one line a magic command gets in the browser, or null when it needs none.</summary>

@@ -20,7 +20,8 @@ public sealed class CellSessionOptions
 
     /// <summary>
     /// The <c>using</c> directives every cell starts with, as the kernel's setup cell leaves them
-    /// (<see cref="LessonSetup.Usings"/> of <c>setup.dib</c>): for example <c>using Backprop;</c>.
+    /// (<see cref="LessonSetup.Usings"/> of <c>setup.dib</c>): for example <c>using Backprop;</c>. The kernel's own
+    /// namespaces (<see cref="CellSession.KernelUsings"/>) need not be listed: every session has them.
     /// </summary>
     public IReadOnlyList<string> Usings { get; init; } = [];
 

@@ -217,4 +217,58 @@ public sealed class CellSessionTests
             result.Outputs.OfType<CellDisplay>().Select(display => display.Formats.Single().Content));
         Assert.Equal("2\n", result.PrintedText);
     }
+
+    [Fact]
+    public async Task A_first_cell_of_usings_only_runs_and_its_usings_reach_the_next_cell()
+    {
+        var session = Lessons.Session();
+
+        var usings = await session.RunAsync("using System.Globalization;\nusing MathNet.Numerics.LinearAlgebra.Double;");
+        var next = await session.RunAsync("Console.WriteLine(DenseMatrix.Create(2, 2, 0.5).RowCount.ToString(CultureInfo.InvariantCulture));");
+
+        Assert.True(usings.Status == CellStatus.Completed, string.Join("\n", usings.Outputs));
+        Assert.Empty(usings.Outputs);
+        Assert.True(next.Status == CellStatus.Completed, string.Join("\n", next.Outputs));
+        Assert.Equal("2\n", next.PrintedText);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]  // the kernel's namespaces listed again as usings, as the site once did: still fine
+    public async Task The_setup_cell_run_first_completes_with_its_note_only(bool kernelUsingsRepeated)
+    {
+        var session = Lessons.Session(moreUsings: kernelUsingsRepeated ? CellSession.KernelUsings.Select(name => $"using {name};") : null);
+
+        var setup = await session.RunAsync("#!import setup.dib\nusing System.Globalization;");
+
+        Assert.True(setup.Status == CellStatus.Completed, string.Join("\n", setup.Outputs));
+        Assert.IsType<CellDisplay>(Assert.Single(setup.Outputs));
+    }
+
+    [Fact]
+    public async Task A_compile_error_in_the_first_cell_is_placed_in_the_cell_as_the_student_sees_it()
+    {
+        var session = Lessons.Session();
+
+        var result = await session.RunAsync("var b = 1 + z;\nvar c = b + y;");
+
+        Assert.Equal(CellStatus.CompileError, result.Status);
+        var error = Assert.IsType<CellError>(Assert.Single(result.Outputs));
+        Assert.Equal(
+            "(1,13): error CS0103: The name 'z' does not exist in the current context\n(2,13): error CS0103: The name 'y' does not exist in the current context",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task The_kernels_namespaces_need_no_using_and_others_still_do()
+    {
+        var session = Lessons.Session();
+
+        var kernel = await session.RunAsync("var sb = new StringBuilder(\"x\");\nList<int> xs = [1, 2];\nConsole.WriteLine(sb.ToString() + xs.Sum() + Task.CompletedTask.IsCompleted);");
+        var io = await session.RunAsync("Console.WriteLine(Path.GetFileName(\"a/b.txt\"));");
+
+        Assert.Equal("x3True\n", kernel.PrintedText);
+        Assert.Equal(CellStatus.CompileError, io.Status);
+        Assert.Contains("CS0103: The name 'Path' does not exist", Assert.IsType<CellError>(Assert.Single(io.Outputs)).Message, StringComparison.Ordinal);
+    }
 }

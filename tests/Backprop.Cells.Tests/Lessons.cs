@@ -15,14 +15,14 @@ internal static class Lessons
 
     public static string Notebooks { get; } = Path.Combine(RepositoryRoot(), "notebooks");
 
-    /// <summary>A new session with the lessons' libraries and setup.dib's usings.</summary>
-    public static CellSession Session(TimeSpan? timeLimit = null, int maxCallDepth = 1000)
+    /// <summary>A new session with the lessons' libraries and setup.dib's usings (after <paramref name="moreUsings"/>, if any).</summary>
+    public static CellSession Session(TimeSpan? timeLimit = null, int maxCallDepth = 1000, IEnumerable<string>? moreUsings = null)
     {
         var options = CellSessionOptions.FromFiles(LibraryNames.Select(name => Path.Combine(AppContext.BaseDirectory, name + ".dll")));
         return new CellSession(new CellSessionOptions
         {
             Libraries = options.Libraries,
-            Usings = LessonSetup.Usings(File.ReadAllText(Path.Combine(Notebooks, "setup.dib"))),
+            Usings = [.. moreUsings ?? [], .. LessonSetup.Usings(File.ReadAllText(Path.Combine(Notebooks, "setup.dib")))],
             TimeLimit = timeLimit ?? TimeSpan.FromSeconds(60),
             MaxCallDepth = maxCallDepth,
         });

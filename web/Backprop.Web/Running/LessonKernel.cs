@@ -31,13 +31,6 @@ public sealed class LessonKernel(HttpClient http)
     /// </summary>
     private static readonly string[] DataFiles = ["../data/bike_rentals.csv"];
 
-    /// <summary>
-    /// The namespaces the .NET Interactive C# kernel imports before any cell runs (so a lesson says <c>List</c> and
-    /// <c>Console</c> without a using); the setup file's usings come after them.
-    /// </summary>
-    private static readonly string[] KernelUsings =
-        ["using System;", "using System.Collections.Generic;", "using System.Linq;", "using System.Text;", "using System.Threading.Tasks;"];
-
     private CellSessionOptions? options;
     private CellSession? session;
 
@@ -79,7 +72,7 @@ public sealed class LessonKernel(HttpClient http)
             await File.WriteAllBytesAsync(path, await http.GetByteArrayAsync($"data/{Path.GetFileName(file)}"));
         }
 
-        return new CellSessionOptions { Libraries = libraries, Usings = [.. KernelUsings, .. LessonSetup.Usings(setup)], TimeLimit = TimeLimit };
+        return new CellSessionOptions { Libraries = libraries, Usings = LessonSetup.Usings(setup), TimeLimit = TimeLimit };
     }
 
     private static PageOutput ToPage(Backprop.Cells.CellOutput output) => output switch

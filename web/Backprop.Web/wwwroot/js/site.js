@@ -1,6 +1,11 @@
 // The page side of the lessons: editors, math, chart scripts, browser storage and downloads. Called from C#
 // (IJSRuntime) as backprop.<name>; nothing here talks to any server.
 
+// keepForOffline reads the page's resource timing entries; a first visit makes about 260 requests, and the browser
+// keeps only 250 entries unless told otherwise: the last ones (the compiler's refs/*.dll, setup.dib, the data) would
+// be missing, and a reload with the network cut could not run a cell.
+performance.setResourceTimingBufferSize(2000);
+
 // A chart's output is a div and a script that calls Plotly.newPlot; Blazor runs that script as it inserts the output.
 // Until plotly.js is loaded (loadPlotly, once per page), the calls wait here.
 const plotsWaiting = [];
