@@ -13,9 +13,7 @@ public sealed class MeasurementTests(SiteFixture site)
 {
     private const long Budget = 15_000_000;
 
-    // Known failing on the merged main (2026-12-02): it waits for cell 2's output, which is a chart (see
-    // SiteTests.EveryChartDrawsAndNoRequestLeavesTheSite); the last measurement it made was 15.85 MB. Issue 20 stays open on it.
-    [SkippableFact(Skip = "Open defect (issue 20): waits for lesson 1's chart output, which the merged site does not show; last measured first visit 15.85 MB, over the 15 MB budget")]
+    [SkippableFact]
     public async Task AFirstVisitDownloadsAtMost15MB()
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);

@@ -63,7 +63,7 @@ public sealed class LessonKernel(HttpClient http)
 
     private async Task<CellSessionOptions> LoadOptions()
     {
-        var libraries = await Task.WhenAll(Libraries.Select(name => http.GetByteArrayAsync($"refs/{name}.dll")));
+        var libraries = await Task.WhenAll(Libraries.Select(name => http.GetByteArrayAsync($"refs/{name}.pe")));
         var setup = await http.GetStringAsync("notebooks/setup.dib");
         foreach (var file in DataFiles)
         {

@@ -2,7 +2,7 @@
 // (IJSRuntime) as backprop.<name>; nothing here talks to any server.
 
 // keepForOffline reads the page's resource timing entries; a first visit makes about 260 requests, and the browser
-// keeps only 250 entries unless told otherwise: the last ones (the compiler's refs/*.dll, setup.dib, the data) would
+// keeps only 250 entries unless told otherwise: the last ones (the compiler's refs/*.pe, setup.dib, the data) would
 // be missing, and a reload with the network cut could not run a cell.
 performance.setResourceTimingBufferSize(2000);
 
