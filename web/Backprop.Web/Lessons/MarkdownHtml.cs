@@ -9,7 +9,7 @@ namespace Backprop.Web.Lessons;
 /// <c>&lt;details&gt;</c> solutions, and math left as <c>\( … \)</c> and <c>\[ … \]</c> in elements of class
 /// <c>math</c>, which the page typesets with KaTeX.
 /// </summary>
-public static class MarkdownHtml
+public static partial class MarkdownHtml
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -20,7 +20,7 @@ public static class MarkdownHtml
     /// <summary>The cell's HTML. A link to a lesson's notebook (<c>02-one-step.ipynb</c>) goes to its page instead.</summary>
     public static string Render(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Markdown.Parse(DisplayMathOnOneLine(markdown), Pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (link.Url is { } url && LessonCatalog.All.FirstOrDefault(lesson => url == lesson.DownloadName) is { } lesson)
@@ -31,4 +31,14 @@ public static class MarkdownHtml
 
         return document.ToHtml(Pipeline);
     }
+
+    /// <summary>
+    /// Jupyter (MathJax) typesets <c>$$ … $$</c> that spans lines inside a paragraph; Markdig reads it as math only
+    /// when it is on one line, so its line breaks become spaces (TeX reads them as spaces anyway).
+    /// </summary>
+    private static string DisplayMathOnOneLine(string markdown) =>
+        DisplayMath().Replace(markdown, math => math.Value.ReplaceLineEndings(" "));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\$[^$]+\$\$")]
+    private static partial System.Text.RegularExpressions.Regex DisplayMath();
 }
