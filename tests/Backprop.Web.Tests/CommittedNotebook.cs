@@ -36,5 +36,14 @@ internal static class CommittedNotebook
         return printed;
     }
 
+    /// <summary>How many display equations (<c>$$ … $$</c>) the notebook's markdown cells hold.</summary>
+    public static int DisplayEquations(string slug)
+    {
+        var notebook = JsonNode.Parse(File.ReadAllText(Repository.PathOf("notebooks", $"{slug}.ipynb")))!;
+        return notebook["cells"]!.AsArray()
+            .Where(cell => (string?)cell!["cell_type"] == "markdown")
+            .Sum(cell => Text(cell!["source"]).Split("$$").Length / 2);
+    }
+
     private static string Text(JsonNode? node) => node is JsonArray lines ? string.Concat(lines.Select(line => (string?)line)) : (string?)node ?? "";
 }

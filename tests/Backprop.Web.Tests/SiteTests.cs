@@ -63,6 +63,7 @@ public sealed class SiteTests(SiteFixture site)
             }
             """);
         Assert.Empty(leftOver);
+        Assert.Equal(CommittedNotebook.DisplayEquations(slug), await page.Locator(".markdown-cell .katex-display").CountAsync());
     }
 
     [SkippableFact]

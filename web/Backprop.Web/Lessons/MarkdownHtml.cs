@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -7,7 +8,7 @@ namespace Backprop.Web.Lessons;
 /// <summary>
 /// A markdown cell as HTML, with Markdig (the library the twins' pages use): tables, raw HTML such as the
 /// <c>&lt;details&gt;</c> solutions, and math left as <c>\( … \)</c> and <c>\[ … \]</c> in elements of class
-/// <c>math</c>, which the page typesets with KaTeX.
+/// <c>math</c> (and <c>display</c> for <c>$$ … $$</c>), which the page typesets with KaTeX.
 /// </summary>
 public static partial class MarkdownHtml
 {
@@ -27,6 +28,12 @@ public static partial class MarkdownHtml
             {
                 link.Url = lesson.Href;
             }
+        }
+
+        // $$ … $$ within a paragraph is display math in Jupyter; Markdig writes it as inline math, marked here.
+        foreach (var math in document.Descendants<Markdig.Extensions.Mathematics.MathInline>().Where(math => math.DelimiterCount == 2))
+        {
+            math.GetAttributes().AddClass("display");
         }
 
         return document.ToHtml(Pipeline);

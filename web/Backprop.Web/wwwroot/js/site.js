@@ -28,10 +28,10 @@ window.backprop = {
     host.editorView?.focus();
   },
 
-  /** Typesets the math of a markdown cell (Markdig's `.math` elements hold \( … \) or \[ … \]). */
+  /** Typesets the math of a markdown cell (Markdig's `.math` elements hold \( … \) or \[ … \]; `.display` is $$ … $$). */
   renderMath(element) {
     for (const math of element.querySelectorAll('.math:not([data-typeset])')) {
-      const display = math.tagName === 'DIV';
+      const display = math.tagName === 'DIV' || math.classList.contains('display');
       const tex = math.textContent.trim().replace(/^\\[([]/, '').replace(/\\[)\]]$/, '');
       try {
         katex.render(tex, math, { displayMode: display, throwOnError: false });
