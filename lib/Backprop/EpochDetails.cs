@@ -6,13 +6,8 @@ namespace Backprop;
 /// </summary>
 public sealed record EpochDetails
 {
-    internal EpochDetails(int epoch, double loss, ForwardPass forward, Gradients gradients)
-    {
-        Epoch = epoch;
-        Loss = loss;
-        Forward = forward;
-        Gradients = gradients;
-    }
+    internal EpochDetails(int epoch, double loss, ForwardPass forward, Gradients gradients) =>
+        (Epoch, Loss, Forward, Gradients) = (epoch, loss, forward, gradients);
 
     /// <summary>The epoch number, from 0.</summary>
     public int Epoch { get; }

@@ -32,13 +32,8 @@ public static class Trainer
     /// <exception cref="InvalidInputException">The data does not fit the network, or the learning rate or epoch count is invalid.</exception>
     /// <exception cref="TrainingDivergedException">The loss or a parameter stopped being finite; it names which, carries the losses so far, and no NaN is reported. The network then holds the parameters of the last update.</exception>
     public static IReadOnlyList<double> Train(
-        Network network,
-        Matrix<double> input,
-        Matrix<double> target,
-        int epochs,
-        double learningRate,
-        Action<int, double>? onEpoch = null,
-        ITrainingMethod? method = null)
+        Network network, Matrix<double> input, Matrix<double> target, int epochs, double learningRate,
+        Action<int, double>? onEpoch = null, ITrainingMethod? method = null)
     {
         Checks.TrainingRun(network, input, target, epochs, learningRate);
         using var session = (method ?? Readable).Start(network, input, target, learningRate);
@@ -58,12 +53,7 @@ public static class Trainer
     /// <param name="learningRate">lr: a finite number above 0.</param>
     /// <param name="onEpoch">Called after each epoch's update with what the epoch computed; the network already holds the new parameters.</param>
     public static IReadOnlyList<double> Train(
-        Network network,
-        Matrix<double> input,
-        Matrix<double> target,
-        int epochs,
-        double learningRate,
-        Action<EpochDetails> onEpoch)
+        Network network, Matrix<double> input, Matrix<double> target, int epochs, double learningRate, Action<EpochDetails> onEpoch)
     {
         ArgumentNullException.ThrowIfNull(onEpoch);
         Checks.TrainingRun(network, input, target, epochs, learningRate);
