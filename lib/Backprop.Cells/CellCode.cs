@@ -22,19 +22,6 @@ public sealed class CellCode
     /// <summary>How cells are parsed: C# as the compiler knows it, as a script (top-level statements, members and a final expression).</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
 
-    private CellCode(string source, string code, SyntaxTree tree, IReadOnlyList<CellMagic> magics, IReadOnlyList<string> usings,
-        string statements, IReadOnlyList<string> types, string? trailingExpression)
-    {
-        Source = source;
-        Code = code;
-        Tree = tree;
-        Magics = magics;
-        Usings = usings;
-        Statements = statements;
-        TypeDeclarations = types;
-        TrailingExpression = trailingExpression;
-    }
-
     /// <summary>The cell as written.</summary>
     public string Source { get; }
 
@@ -84,6 +71,12 @@ public sealed class CellCode
     public static CellCode Parse(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        return new CellCode(source);
+    }
+
+    private CellCode(string source)
+    {
+        Source = source;
         var original = CSharpSyntaxTree.ParseText(source, ParseOptions);
         var text = original.GetText();
         var magics = original.GetRoot().DescendantTrivia(descendIntoTrivia: false)
@@ -92,11 +85,12 @@ public sealed class CellCode
             .Distinct()
             .Select(line => CellMagic.Of(line, text.Lines[line].ToString().Trim()))
             .ToList();
+        Magics = magics;
 
-        var code = Blank(source, text, magics);
-        var tree = magics.Count == 0 ? original : CSharpSyntaxTree.ParseText(code, ParseOptions);
-        var root = (CompilationUnitSyntax)tree.GetRoot();
-        var lines = tree.GetText().Lines;
+        Code = Blank(source, text, magics);
+        Tree = magics.Count == 0 ? original : CSharpSyntaxTree.ParseText(Code, ParseOptions);
+        var root = (CompilationUnitSyntax)Tree.GetRoot();
+        var lines = Tree.GetText().Lines;
 
         // Each line of the cell is a statement line unless a magic line, a using directive or a type declaration takes it.
         var taken = new bool[lines.Count];
@@ -112,6 +106,8 @@ public sealed class CellCode
             usings.Add(directive.ToString());
         }
 
+        Usings = usings;
+
         var types = new List<string>();
         foreach (var member in root.Members.Where(member => member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax))
         {
@@ -119,11 +115,11 @@ public sealed class CellCode
             types.Add(string.Concat(Enumerable.Range(first, last - first + 1).Select(line => lines[line] + "\n")));
         }
 
-        var statements = string.Concat(Enumerable.Range(0, lines.Count).Where(line => !taken[line]).Select(line => lines[line] + "\n"));
-        var trailing = root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } final }
+        TypeDeclarations = types;
+        Statements = string.Concat(Enumerable.Range(0, lines.Count).Where(line => !taken[line]).Select(line => lines[line] + "\n"));
+        TrailingExpression = root.Members.LastOrDefault() is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } final }
             ? final.Expression.ToString()
             : null;
-        return new CellCode(source, code, tree, magics, usings, statements, types, trailing);
     }
 
     /// <summary>A line the kernel reads as a command: C# has only <c>#r</c> and <c>#load</c> for scripts, and calls the rest bad directives.</summary>

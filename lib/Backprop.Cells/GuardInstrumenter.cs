@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,56 +31,25 @@ internal sealed class GuardInstrumenter : CSharpSyntaxRewriter
         return CSharpSyntaxTree.Create((CSharpSyntaxNode)root, (CSharpParseOptions)tree.Options);
     }
 
-    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
+    /// <summary>
+    /// The node with its children guarded first (<see cref="CSharpSyntaxRewriter"/> visits them), then, if it is a
+    /// loop, a tick first in its body, and if it is a method, local function or constructor, its body counted.
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(node))]
+    public override SyntaxNode? Visit(SyntaxNode? node) => base.Visit(node) switch
     {
-        var visited = (WhileStatementSyntax)base.VisitWhileStatement(node)!;
-        return visited.WithStatement(Ticking(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node)
-    {
-        var visited = (DoStatementSyntax)base.VisitDoStatement(node)!;
-        return visited.WithStatement(Ticking(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitForStatement(ForStatementSyntax node)
-    {
-        var visited = (ForStatementSyntax)base.VisitForStatement(node)!;
-        return visited.WithStatement(Ticking(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node)
-    {
-        var visited = (ForEachStatementSyntax)base.VisitForEachStatement(node)!;
-        return visited.WithStatement(Ticking(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitForEachVariableStatement(ForEachVariableStatementSyntax node)
-    {
-        var visited = (ForEachVariableStatementSyntax)base.VisitForEachVariableStatement(node)!;
-        return visited.WithStatement(Ticking(visited.Statement));
-    }
-
-    public override SyntaxNode? VisitMethodDeclaration(MethodDeclarationSyntax node)
-    {
-        var visited = (MethodDeclarationSyntax)base.VisitMethodDeclaration(node)!;
-        var body = Counted(visited.Body, visited.ExpressionBody, Returns(visited.ReturnType, visited.Modifiers));
-        return body is null ? visited : visited.WithBody(body).WithExpressionBody(null).WithSemicolonToken(default);
-    }
-
-    public override SyntaxNode? VisitLocalFunctionStatement(LocalFunctionStatementSyntax node)
-    {
-        var visited = (LocalFunctionStatementSyntax)base.VisitLocalFunctionStatement(node)!;
-        var body = Counted(visited.Body, visited.ExpressionBody, Returns(visited.ReturnType, visited.Modifiers));
-        return body is null ? visited : visited.WithBody(body).WithExpressionBody(null).WithSemicolonToken(default);
-    }
-
-    public override SyntaxNode? VisitConstructorDeclaration(ConstructorDeclarationSyntax node)
-    {
-        var visited = (ConstructorDeclarationSyntax)base.VisitConstructorDeclaration(node)!;
-        var body = Counted(visited.Body, visited.ExpressionBody, returnsValue: false);
-        return body is null ? visited : visited.WithBody(body).WithExpressionBody(null).WithSemicolonToken(default);
-    }
+        WhileStatementSyntax loop => loop.WithStatement(Ticking(loop.Statement)),
+        DoStatementSyntax loop => loop.WithStatement(Ticking(loop.Statement)),
+        ForStatementSyntax loop => loop.WithStatement(Ticking(loop.Statement)),
+        CommonForEachStatementSyntax loop => loop.WithStatement(Ticking(loop.Statement)),
+        MethodDeclarationSyntax method when Counted(method.Body, method.ExpressionBody, Returns(method.ReturnType, method.Modifiers)) is { } body =>
+            method.WithBody(body).WithExpressionBody(null).WithSemicolonToken(default),
+        LocalFunctionStatementSyntax function when Counted(function.Body, function.ExpressionBody, Returns(function.ReturnType, function.Modifiers)) is { } body =>
+            function.WithBody(body).WithExpressionBody(null).WithSemicolonToken(default),
+        ConstructorDeclarationSyntax constructor when Counted(constructor.Body, constructor.ExpressionBody, returnsValue: false) is { } body =>
+            constructor.WithBody(body).WithExpressionBody(null).WithSemicolonToken(default),
+        var visited => visited,
+    };
 
     /// <summary>The loop body with a tick first.</summary>
     private static BlockSyntax Ticking(StatementSyntax body) =>

@@ -1,6 +1,5 @@
 using System.Text;
 using Backprop.Files;
-using Plotly.NET;
 
 namespace Backprop.Charts;
 

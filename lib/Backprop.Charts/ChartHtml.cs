@@ -1,5 +1,4 @@
 using System.Text;
-using Plotly.NET;
 
 namespace Backprop.Charts;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using Plotly.NET;
 
 namespace Backprop.Charts;
 

@@ -1,5 +1,5 @@
 using Microsoft.FSharp.Core;
-using Plotly.NET;
+using Chart = Plotly.NET.Chart;
 
 namespace Backprop.Charts;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Plotly.NET;
-using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Backprop.Charts;

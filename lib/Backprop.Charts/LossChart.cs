@@ -1,5 +1,3 @@
-using Plotly.NET;
-using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Backprop.Charts;

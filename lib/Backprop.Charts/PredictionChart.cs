@@ -1,6 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Plotly.NET;
-using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Backprop.Charts;

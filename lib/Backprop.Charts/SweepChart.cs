@@ -1,6 +1,3 @@
-using Plotly.NET;
-using Plotly.NET.CSharp;
-
 namespace Backprop.Charts;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
-using Plotly.NET;
-using Plotly.NET.CSharp;
 using Plotly.NET.TraceObjects;
 using Chart = Plotly.NET.CSharp.Chart;
 

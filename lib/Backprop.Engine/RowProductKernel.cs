@@ -97,7 +97,8 @@ internal static class RowProductKernel
     // Out[i..i+rows, r..r+4V) = finish(Σₜ M[i..i+rows, t] · In[t, r..r+4V)) for rows = 1 … 6, strip by strip
     // (r = 0, 4V, …): sum s_ab is row i + a, vector b of the strip. With fewer than 6 rows, the missing rows repeat
     // row i and are not stored: 24 independent sums either way. The block's rows of M are found once for all the
-    // strips.
+    // strips. Every sum is written out as a local of its own so that the JIT keeps it in a register (Block3x4 says
+    // why it is written again).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block6x4<V, S, E>(StridedMatrix m, int i, int rows, FeatureRows input, FeatureRows output, E epilogue)
         where V : struct

@@ -125,7 +125,9 @@ internal static class WeightGradientKernel
 
     // dW[k..k+kCount, j..j+jCount] += Σᵣ A_prevᵀ[k.., r] · dZᵀ[j.., r], lane by lane, for up to 4 inputs × 6
     // outputs: sum s_ab is dW[k + a, j + b]. Missing inputs or outputs repeat the first one and are not stored:
-    // 24 independent sums either way. laneStride is the distance from dW[k, j]'s lanes to dW[k, j + 1]'s.
+    // 24 independent sums either way. laneStride is the distance from dW[k, j]'s lanes to dW[k, j + 1]'s. The six
+    // outputs' multiply-adds are written out one by one, not looped, so that each sum is a local the JIT keeps in a
+    // register (the duplicates check lists these alike runs, and this block beside Block3x4).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block4x6<V, S>(FeatureRows activations, int k, int kCount, FeatureRows delta, int j, int jCount, ref double lanes, int laneStride)
         where V : struct

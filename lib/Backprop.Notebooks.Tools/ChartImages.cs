@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Backprop.Charts;
 
 namespace Backprop.Notebooks.Lessons;

@@ -1,24 +1,13 @@
 namespace Backprop;
 
 /// <summary>
-/// Everything one training epoch computed, for lessons that look inside training: the loss, the forward pass
-/// (every z and a, so which ReLUs fired) and the gradients (so how big each layer's step was).
+/// What one training epoch computed, for lessons that look inside training: the forward pass (every z and a, so
+/// which ReLUs fired) and the gradients (so how big each layer's step was). The epoch's loss is in the list that
+/// <see cref="Trainer"/>'s <c>Train</c> returns.
 /// </summary>
 public sealed record EpochDetails
 {
-    internal EpochDetails(int epoch, double loss, ForwardPass forward, Gradients gradients)
-    {
-        Epoch = epoch;
-        Loss = loss;
-        Forward = forward;
-        Gradients = gradients;
-    }
-
-    /// <summary>The epoch number, from 0.</summary>
-    public int Epoch { get; }
-
-    /// <summary>The loss before this epoch's update.</summary>
-    public double Loss { get; }
+    internal EpochDetails(ForwardPass forward, Gradients gradients) => (Forward, Gradients) = (forward, gradients);
 
     /// <summary>This epoch's forward pass, before the update.</summary>
     public ForwardPass Forward { get; }

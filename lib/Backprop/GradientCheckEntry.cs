@@ -25,14 +25,15 @@ public enum GradientVerdict
 /// <summary>One parameter's gradient, from backpropagation and from finite differences, with the verdict.</summary>
 public sealed record GradientCheckEntry
 {
-    private GradientCheckEntry(string parameter, double backprop, double numerical, double relativeError, bool crossesKink, GradientVerdict verdict, string? reason)
+    /// <summary>An entry judged by the thresholds, or, with a <paramref name="reason"/>, one the finite difference cannot judge.</summary>
+    private GradientCheckEntry(string parameter, double backprop, double numerical, bool crossesKink, string? reason)
     {
         Parameter = parameter;
         Backprop = backprop;
         Numerical = numerical;
-        RelativeError = relativeError;
+        RelativeError = RelativeErrorOf(backprop, numerical);
         CrossesKink = crossesKink;
-        Verdict = verdict;
+        Verdict = reason is null ? VerdictFor(backprop, numerical, RelativeError, crossesKink) : GradientVerdict.CannotJudge;
         Reason = reason;
     }
 
@@ -58,15 +59,12 @@ public sealed record GradientCheckEntry
     public string? Reason { get; }
 
     /// <summary>An entry for one parameter, judged by the thresholds.</summary>
-    internal static GradientCheckEntry Judge(string parameter, double backprop, double numerical, bool crossesKink)
-    {
-        var relativeError = RelativeErrorOf(backprop, numerical);
-        return new(parameter, backprop, numerical, relativeError, crossesKink, VerdictFor(backprop, numerical, relativeError, crossesKink), reason: null);
-    }
+    internal static GradientCheckEntry Judge(string parameter, double backprop, double numerical, bool crossesKink) =>
+        new(parameter, backprop, numerical, crossesKink, reason: null);
 
     /// <summary>An entry the finite difference cannot judge, with the reason.</summary>
     internal static GradientCheckEntry Unjudged(string parameter, double backprop, double numerical, bool crossesKink, string reason) =>
-        new(parameter, backprop, numerical, RelativeErrorOf(backprop, numerical), crossesKink, GradientVerdict.CannotJudge, reason);
+        new(parameter, backprop, numerical, crossesKink, reason);
 
     /// <summary><c>|a - b| / max(|a|, |b|)</c>, and 0 when both are 0.</summary>
     internal static double RelativeErrorOf(double a, double b)

@@ -22,8 +22,8 @@ internal sealed class ReadableTraining : ITrainingMethod
     /// <summary>A run of the readable epoch. <see cref="Last"/> is what the last epoch computed.</summary>
     internal sealed class Session(Network network, Matrix<double> input, Matrix<double> target, double learningRate) : ITrainingSession
     {
-        /// <summary>The last epoch's forward pass, loss and gradients (before its update).</summary>
-        public (ForwardPass Forward, double Loss, Gradients Gradients) Last { get; private set; }
+        /// <summary>The last epoch's forward pass and gradients (before its update).</summary>
+        public (ForwardPass Forward, Gradients Gradients) Last { get; private set; }
 
         public double ComputeLossAndGradients()
         {
@@ -31,7 +31,7 @@ internal sealed class ReadableTraining : ITrainingMethod
             // gradients, and the trainer stops before it would apply them.
             var forward = network.ForwardCore(input);
             var loss = Loss.MseCore(target, forward.Prediction);
-            Last = (forward, loss, network.BackwardCore(forward, target));
+            Last = (forward, network.BackwardCore(forward, target));
             return loss;
         }
 

@@ -32,13 +32,8 @@ public static class Trainer
     /// <exception cref="InvalidInputException">The data does not fit the network, or the learning rate or epoch count is invalid.</exception>
     /// <exception cref="TrainingDivergedException">The loss or a parameter stopped being finite; it names which, carries the losses so far, and no NaN is reported. The network then holds the parameters of the last update.</exception>
     public static IReadOnlyList<double> Train(
-        Network network,
-        Matrix<double> input,
-        Matrix<double> target,
-        int epochs,
-        double learningRate,
-        Action<int, double>? onEpoch = null,
-        ITrainingMethod? method = null)
+        Network network, Matrix<double> input, Matrix<double> target, int epochs, double learningRate,
+        Action<int, double>? onEpoch = null, ITrainingMethod? method = null)
     {
         Checks.TrainingRun(network, input, target, epochs, learningRate);
         using var session = (method ?? Readable).Start(network, input, target, learningRate);
@@ -47,7 +42,8 @@ public static class Trainer
 
     /// <summary>
     /// Trains with the <see cref="Readable"/> epoch and shows <paramref name="onEpoch"/> everything each epoch
-    /// computed: the forward pass (which ReLUs fired), the gradients (how big each layer's step was) and the loss.
+    /// computed: the forward pass (which ReLUs fired) and the gradients (how big each layer's step was). The losses
+    /// are returned, one per epoch, as by the other overload.
     /// </summary>
     /// <exception cref="InvalidInputException">The data does not fit the network, or the learning rate or epoch count is invalid.</exception>
     /// <exception cref="TrainingDivergedException">The loss or a parameter stopped being finite; it carries the losses so far.</exception>
@@ -58,17 +54,12 @@ public static class Trainer
     /// <param name="learningRate">lr: a finite number above 0.</param>
     /// <param name="onEpoch">Called after each epoch's update with what the epoch computed; the network already holds the new parameters.</param>
     public static IReadOnlyList<double> Train(
-        Network network,
-        Matrix<double> input,
-        Matrix<double> target,
-        int epochs,
-        double learningRate,
-        Action<EpochDetails> onEpoch)
+        Network network, Matrix<double> input, Matrix<double> target, int epochs, double learningRate, Action<EpochDetails> onEpoch)
     {
         ArgumentNullException.ThrowIfNull(onEpoch);
         Checks.TrainingRun(network, input, target, epochs, learningRate);
         using var session = new ReadableTraining.Session(network, input, target, learningRate);
-        return Run(session, network, epochs, learningRate, (epoch, loss) => onEpoch(new EpochDetails(epoch, loss, session.Last.Forward, session.Last.Gradients)));
+        return Run(session, network, epochs, learningRate, (_, _) => onEpoch(new EpochDetails(session.Last.Forward, session.Last.Gradients)));
     }
 
     // The epoch protocol, written once for every method.

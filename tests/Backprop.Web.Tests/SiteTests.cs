@@ -85,7 +85,7 @@ public sealed class SiteTests(SiteFixture site)
         var page = await site.NewPageAsync();
         var lesson = await LessonTab.OpenAsync(page, "01-backprop");
         await lesson.RunAllAsync();
-        await lesson.SetCodeAsync(12, "display(FunctionGrader.MseDerivative(my_mse_derivative));\nConsole.WriteLine(\"edited in the browser\");");
+        await lesson.SetCodeAsync(12, "display(Exercise.CheckMseDerivative(my_mse_derivative));\nConsole.WriteLine(\"edited in the browser\");");
 
         var download = await page.RunAndWaitForDownloadAsync(() => lesson.Button("Download notebook").ClickAsync());
 

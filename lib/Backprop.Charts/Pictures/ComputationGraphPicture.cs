@@ -13,15 +13,14 @@ namespace Backprop.Pictures;
 /// </summary>
 public static class ComputationGraphPicture
 {
+    // The left margin, the first row's top, the height of a line of numbers and a node's radius, in pixels.
+    private const double Start = 60, Top = 84, LineHeight = 16, NodeRadius = 20;
+
     /// <summary>The shortest wire between two nodes, in pixels; wider layers get longer wires, as their rows of numbers are longer.</summary>
     private const double ShortestSegment = 220;
 
     /// <summary>Room for one number in a row such as <c>[1.76, 0.400]</c>, in pixels.</summary>
     private const double NumberWidth = 62;
-    private const double Start = 60;
-    private const double Top = 84;
-    private const double LineHeight = 16;
-    private const double NodeRadius = 20;
 
     /// <summary>The graph of one step on X and y, with the values of row <paramref name="sample"/>.</summary>
     /// <param name="network">Any small network (a few units per layer).</param>

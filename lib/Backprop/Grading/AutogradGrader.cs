@@ -9,7 +9,7 @@ namespace Backprop.Grading;
 /// from the lesson's <c>Value</c> operations. The zero gradients are computed here, from the original network, so
 /// that no notebook cell holds them.
 /// </summary>
-public static partial class AutogradGrader
+internal static partial class AutogradGrader
 {
     private const string NameForm = "write them as the picture does: W1[0,1], b2[0]";
 

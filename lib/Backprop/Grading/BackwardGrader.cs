@@ -11,41 +11,10 @@ namespace Backprop.Grading;
 /// Layers are named as in the lessons, from 1: <c>dL_dW1</c> belongs to <c>W1</c>. Every list is first layer first, and
 /// any entry may be null (or the list shorter, or null): that item says "not done yet".
 /// </remarks>
-public static class BackwardGrader
+internal static class BackwardGrader
 {
     /// <summary>The lessons' learning rate, used to recognise a weight updated too early.</summary>
     public const double LessonLearningRate = 0.01;
-
-    /// <summary>Grades the student's gradients (and, if given, their intermediates and updated parameters).</summary>
-    /// <param name="network">The network as it was before the step (not the student's updated one).</param>
-    /// <param name="X">The inputs.</param>
-    /// <param name="y">The targets.</param>
-    /// <param name="dL_dW">The student's <c>dL_dW1, dL_dW2, …</c>.</param>
-    /// <param name="dL_db">The student's <c>dL_db1, dL_db2, …</c>.</param>
-    /// <param name="dL_dz">Optional: the student's <c>dL_dz1, dL_dz2, …</c> for the hidden layers.</param>
-    /// <param name="dL_da">Optional: the student's <c>dL_da1, dL_da2, …</c> for the hidden layers.</param>
-    /// <param name="newW">Optional: the student's weights after the update <c>W -= lr * dL_dW</c>.</param>
-    /// <param name="newB">Optional: the student's biases after the update <c>b -= lr * dL_db</c>.</param>
-    /// <param name="learningRate">The learning rate of the step.</param>
-    /// <returns>One item per quantity, in the order the backward pass computes them (<c>dL_dW3, dL_db3, dL_da2, …</c>), then the updated parameters.</returns>
-    /// <exception cref="InvalidInputException">X and y do not fit the network, or the learning rate is not a number above 0.</exception>
-    public static GradingReport Check(
-        Network network,
-        Matrix<double> X,
-        Matrix<double> y,
-        IReadOnlyList<Matrix<double>?>? dL_dW,
-        IReadOnlyList<Vector<double>?>? dL_db,
-        IReadOnlyList<Matrix<double>?>? dL_dz = null,
-        IReadOnlyList<Matrix<double>?>? dL_da = null,
-        IReadOnlyList<Matrix<double>?>? newW = null,
-        IReadOnlyList<Vector<double>?>? newB = null,
-        double learningRate = LessonLearningRate)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        Checks.RequireTarget(network, X, y);
-        Checks.RequireLearningRate(learningRate);
-        return Grade(network, X, y, dL_dW, dL_db, dL_dz, dL_da, newW, newB, learningRate, gradedLayers: network.LayerCount);
-    }
 
     /// <summary>
     /// Lesson 2's exercise: runs the student's <c>LayersTwoAndOne</c> safely (<see cref="StudentCode"/>) on a wider
@@ -80,8 +49,7 @@ public static class BackwardGrader
         }
 
         var r = run.Result;
-        var report = Grade(network, X, y, [r.dL_dW1, r.dL_dW2], [r.dL_db1, r.dL_db2], [r.dL_dz1, r.dL_dz2], [r.dL_da1, r.dL_da2],
-            newW: null, newB: null, LessonLearningRate, gradedLayers: 2);
+        var report = Check(network, X, y, [r.dL_dW1, r.dL_dW2], [r.dL_db1, r.dL_db2], [r.dL_dz1, r.dL_dz2], [r.dL_da1, r.dL_da2], gradedLayers: 2);
         var changed = arguments.Where((argument, i) => !given[i].Equals(argument.Value)).Select(argument => argument.Name).ToList();
         return changed.Count == 0 ? report : new GradingReport([.. report.Items, GradingItem.Wrong($"{name} keeps its input", Mistake.ChangesItsInput,
             $"{name} changed {string.Join(" and ", changed)}, given to it: compute new matrices (a * b, a.Transpose() and .PointwiseMultiply(…) make new ones) and leave the arguments as they were")]);
@@ -107,23 +75,40 @@ public static class BackwardGrader
             .Product("dL_dW1 = X.T @ dL_dz1", "X", true, "dL_dz1", false);
     }
 
-    /// <summary>The items of <see cref="Check"/>, for the first <paramref name="gradedLayers"/> layers only, on checked inputs.</summary>
-    private static GradingReport Grade(
+    /// <summary>Grades the student's gradients (and, if given, their intermediates and updated parameters).</summary>
+    /// <param name="network">The network as it was before the step (not the student's updated one).</param>
+    /// <param name="X">The inputs.</param>
+    /// <param name="y">The targets.</param>
+    /// <param name="dL_dW">The student's <c>dL_dW1, dL_dW2, …</c>.</param>
+    /// <param name="dL_db">The student's <c>dL_db1, dL_db2, …</c>.</param>
+    /// <param name="dL_dz">Optional: the student's <c>dL_dz1, dL_dz2, …</c> for the hidden layers.</param>
+    /// <param name="dL_da">Optional: the student's <c>dL_da1, dL_da2, …</c> for the hidden layers.</param>
+    /// <param name="newW">Optional: the student's weights after the update <c>W -= lr * dL_dW</c>.</param>
+    /// <param name="newB">Optional: the student's biases after the update <c>b -= lr * dL_db</c>.</param>
+    /// <param name="learningRate">The learning rate of the step.</param>
+    /// <param name="gradedLayers">How many layers, from the first, earn an item: all of them when null.</param>
+    /// <returns>One item per quantity, in the order the backward pass computes them (<c>dL_dW3, dL_db3, dL_da2, …</c>), then the updated parameters.</returns>
+    /// <exception cref="InvalidInputException">X and y do not fit the network, or the learning rate is not a number above 0.</exception>
+    public static GradingReport Check(
         Network network,
         Matrix<double> X,
         Matrix<double> y,
         IReadOnlyList<Matrix<double>?>? dL_dW,
         IReadOnlyList<Vector<double>?>? dL_db,
-        IReadOnlyList<Matrix<double>?>? dL_dz,
-        IReadOnlyList<Matrix<double>?>? dL_da,
-        IReadOnlyList<Matrix<double>?>? newW,
-        IReadOnlyList<Vector<double>?>? newB,
-        double learningRate,
-        int gradedLayers)
+        IReadOnlyList<Matrix<double>?>? dL_dz = null,
+        IReadOnlyList<Matrix<double>?>? dL_da = null,
+        IReadOnlyList<Matrix<double>?>? newW = null,
+        IReadOnlyList<Vector<double>?>? newB = null,
+        double learningRate = LessonLearningRate,
+        int? gradedLayers = null)
     {
+        ArgumentNullException.ThrowIfNull(network);
+        Checks.RequireTarget(network, X, y);
+        Checks.RequireLearningRate(learningRate);
+        var graded = gradedLayers ?? network.LayerCount;
         var quantities = new BackwardQuantities(network, X, y, learningRate);
         var items = new List<GradingItem>();
-        for (var i = gradedLayers - 1; i >= 0; i--)
+        for (var i = graded - 1; i >= 0; i--)
         {
             if (i < network.LayerCount - 1)
             {
@@ -135,7 +120,7 @@ public static class BackwardGrader
             Grade(items, (dL_db ?? []).Select(Row).ToArray(), i, quantities.dL_db);
         }
 
-        for (var i = 0; i < gradedLayers; i++)
+        for (var i = 0; i < graded; i++)
         {
             Grade(items, newW, i, quantities.NewW);
             Grade(items, newB?.Select(Row).ToArray(), i, quantities.NewB);

@@ -8,7 +8,7 @@ namespace Backprop.Grading;
 /// right answers are computed (or held) here, out of the notebook's sight, and training that blows up is reported,
 /// never thrown.
 /// </summary>
-public static class ExperimentGrader
+internal static class ExperimentGrader
 {
     private const int Epochs = 1000;
     private const string SafeRateHint = "try 0.01, 0.02, 0.03, … with DeadInLayer2 and keep the largest with 0 dead";

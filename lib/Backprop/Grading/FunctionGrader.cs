@@ -7,7 +7,7 @@ namespace Backprop.Grading;
 /// drawn afresh at every check (<see cref="TrialInputs"/>), with the right values computed from copies made before
 /// the student's function runs, and every argument checked for changes.
 /// </summary>
-public static class FunctionGrader
+internal static class FunctionGrader
 {
     private const string ReluFormula = "(x > 0).astype(float)";
 

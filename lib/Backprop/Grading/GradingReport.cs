@@ -13,7 +13,7 @@ public sealed class GradingReport
 
     /// <summary>The item named <paramref name="name"/> (<c>dL_dW2</c>).</summary>
     /// <exception cref="KeyNotFoundException">No item has that name.</exception>
-    public GradingItem this[string name] =>
+    internal GradingItem this[string name] =>
         Items.FirstOrDefault(item => item.Name == name)
         ?? throw new KeyNotFoundException($"The report has no item named {name}: it has {string.Join(", ", Items.Select(item => item.Name))}.");
 

@@ -4,7 +4,7 @@ namespace Backprop.Grading;
 /// Checks lesson 2's planted-bug exercise: the student lists the parameters whose gradient they expect the gradient
 /// check to find wrong, then the check runs, and each parameter is compared with the list.
 /// </summary>
-public static class PredictionGrader
+internal static class PredictionGrader
 {
     private const string Why =
         "A bug in one layer's dL_dz reaches that layer's dL_dW and dL_db and every layer below it (the backward pass carries it down), never the layers above";

@@ -35,7 +35,7 @@ namespace Backprop.Grading;
 /// so the function runs inline with no time limit: the page that compiles the cells must guard loops itself. The
 /// IL check runs there too.</para>
 /// </remarks>
-public static class StudentCode
+internal static class StudentCode
 {
     /// <summary>How long a student's function may run before the grader gives up on it: 5 seconds.</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(5);

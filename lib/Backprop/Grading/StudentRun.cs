@@ -4,7 +4,7 @@ namespace Backprop.Grading;
 
 /// <summary>What running a student's function gave: its result, or the one line that says why there is none.</summary>
 /// <typeparam name="T">What the function returns.</typeparam>
-public sealed class StudentRun<T>
+internal sealed class StudentRun<T>
 {
     private readonly T? _result;
 
