@@ -29,9 +29,11 @@ public sealed partial class Playground
     /// The parts of a frame, timed in C# and shown in the browser's performance timeline as <c>performance.measure</c>
     /// entries named "playground …" (<c>wwwroot/js/playground.js</c>), so that what a frame costs can be read there.
     /// </summary>
-    private static readonly string[] FrameParts = ["train", "loss curve", "pictures", "status", "render"];
+    private static readonly string[] FrameParts =
+        ["train", "loss curve", "network picture", "gradient flow picture", "hidden units picture", "function picture", "dead units", "status", "render"];
 
-    private const int Train = 0, LossCurve = 1, Pictures = 2, Status = 3, Render = 4;
+    /// <summary>Where each part is in <see cref="FrameParts"/>; the <see cref="PictureCount"/> pictures follow <see cref="Pictures"/>.</summary>
+    private const int Train = 0, LossCurve = 1, Pictures = 2, Status = 7, Render = 8;
 
     /// <summary>A frame trains at most this long a stretch of time's worth of epochs (a slow frame does not snowball).</summary>
     private const double LongestFrameMs = 100;
@@ -51,6 +53,7 @@ public sealed partial class Playground
     private TimeSpan picturesDrawnAt = TimeSpan.MinValue, statusWrittenAt = TimeSpan.MinValue;
     private int picturesDue;
 
+    private (PlaygroundRun? Run, int Lines, string Text) lossLog = (null, 0, "");
     private IReadOnlyList<string> parameterNames = [];
     private PathSum? pathSum;
     private string? pathError;
@@ -473,9 +476,8 @@ public sealed partial class Playground
             for (var picture = 0; picture < PictureCount; picture++)
             {
                 DrawPicture(picture);
+                Lap(Pictures + picture);
             }
-
-            Lap(Pictures);
         }
         else
         {
@@ -486,9 +488,9 @@ public sealed partial class Playground
 
             if (picturesDue > 0)
             {
-                DrawPicture(PictureCount - picturesDue);
-                picturesDue--;
-                Lap(Pictures);
+                var picture = PictureCount - picturesDue--;
+                DrawPicture(picture);
+                Lap(Pictures + picture);
             }
         }
 
@@ -561,6 +563,17 @@ public sealed partial class Playground
         {
             pathError = error.Message;
         }
+    }
+
+    /// <summary>The run's loss log as one text, joined again only when it has a new line (not on every frame).</summary>
+    private string LossLogText(PlaygroundRun shown)
+    {
+        if (lossLog.Run != shown || lossLog.Lines != shown.LossLog.Count)
+        {
+            lossLog = (shown, shown.LossLog.Count, string.Join("\n", shown.LossLog));
+        }
+
+        return lossLog.Text;
     }
 
     private void WriteStatus()
