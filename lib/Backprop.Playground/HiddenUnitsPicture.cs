@@ -29,7 +29,7 @@ public static class HiddenUnitsPicture
 
     private static string Curves(Network network, int[] hidden)
     {
-        const double cell = 86, curveHeight = 48, gap = 10, rowHeight = curveHeight + 22;
+        const double cell = 86, curveHeight = 48, gap = 10, rowHeight = curveHeight + 34;
         var grid = FunctionPicture.Grid(CurvePoints);
         var forward = network.Forward(grid);
         var width = 70 + (hidden.Max() * (cell + gap));
@@ -50,7 +50,8 @@ public static class HiddenUnitsPicture
                     SvgPlot.Scale(i, 0, values.Length - 1, left, left + cell),
                     SvgPlot.Scale(double.IsFinite(value) ? value : 0, 0, largest > 0 ? largest : 1, top + curveHeight - 3, top + 3))),
                     dead ? SvgPlot.Off : "#15803d", 1.6, $"a{layer + 1}[{unit}]");
-                plot.Text(left + (cell / 2), top + curveHeight + 12, dead ? $"unit {unit}: off everywhere" : $"unit {unit}, max {SvgPlot.Label(largest)}", dead ? SvgPlot.Off : SvgPlot.Muted, "middle", 10);
+                plot.Text(left + (cell / 2), top + curveHeight + 12, $"unit {unit}", SvgPlot.Muted, "middle", 10);
+                plot.Text(left + (cell / 2), top + curveHeight + 24, dead ? "off everywhere" : $"max {SvgPlot.Label(largest)}", dead ? SvgPlot.Off : SvgPlot.Muted, "middle", 10);
             }
         }
 
@@ -60,12 +61,12 @@ public static class HiddenUnitsPicture
     private static string Heatmaps(Network network, TrainingData data, int[] hidden)
     {
         // Sized to be read in the page's picture panel (about 400 pixels wide): the units share the width, the samples
-        // up to 220 pixels of height; a row or a column gets its number while there is room to write it.
+        // up to 240 pixels of height; a row or a column gets its number while there is room to write it.
         const double width = 400, left = 34, top = 56, layerGap = 22;
         var forward = network.Forward(data.X);
         var samples = data.X.RowCount;
-        var cellWidth = Math.Clamp((width - left - 10 - (layerGap * (hidden.Length - 1))) / hidden.Sum(), 4, 48);
-        var cellHeight = Math.Clamp(220.0 / samples, 0.5, 20);
+        var cellWidth = Math.Clamp((width - left - 10 - (layerGap * (hidden.Length - 1))) / hidden.Sum(), 4, 80);
+        var cellHeight = Math.Clamp(240.0 / samples, 0.5, 24);
         var plot = new SvgPlot(Math.Max(width, left + 10 + (hidden.Sum() * cellWidth) + (layerGap * (hidden.Length - 1))), top + (samples * cellHeight) + 8,
             "Each hidden unit's output a on every sample", "Each hidden unit's output on every sample");
         plot.Text(8, 29, "rows: samples · columns: units · darker: larger a · grey: off", SvgPlot.Muted, "start", 10);
