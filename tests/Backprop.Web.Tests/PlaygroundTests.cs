@@ -366,7 +366,12 @@ public sealed partial class PlaygroundTests(SiteFixture site)
     }
 
     /// <summary>The frame-rate measurement's numbers (frames, seconds, longest frame, new loss-log lines) and the parts' costs.</summary>
-    private sealed record FrameMeasurement(double[] Numbers, string Costs);
+    private sealed class FrameMeasurement
+    {
+        public double[] Numbers { get; set; } = [];
+
+        public string Costs { get; set; } = "";
+    }
 
     /// <summary>The machine's load average over the last minute (Linux), or "unknown": the frame rate depends on it.</summary>
     private static string LoadAverage() =>
