@@ -10,12 +10,15 @@ namespace Backprop.Playground;
 /// </summary>
 /// <remarks>
 /// The curve has a point every <c>stride</c> epochs (the axis's end over <see cref="MaxPoints"/>, so a long run costs no
-/// more than a short one) and one at the last epoch trained. Updated a few epochs at a time or drawn at once, the
+/// more than a short one) and one at the last epoch trained; a loss that is not a finite number above 0 has no point. Updated a few epochs at a time or drawn at once, the
 /// picture is the same: <see cref="Draw"/> is one <see cref="Update"/>.
 /// </remarks>
 public sealed class LossCurvePicture
 {
-    /// <summary>At most this many points are drawn, besides the last epoch's: a long run is thinned, evenly.</summary>
+    /// <summary>
+    /// The curve keeps a point every (axis end / this) epochs, so at most this many plus one, besides the last epoch's:
+    /// a long run is thinned, evenly.
+    /// </summary>
     public const int MaxPoints = 200;
 
     /// <summary>Stands for the curve's points in the frame's text, where they are spliced in.</summary>
