@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Backprop.Playground;
 
 /// <summary>
@@ -27,11 +29,11 @@ public static class HiddenUnitsPicture
 
     private static string Curves(Network network, int[] hidden)
     {
-        const double cell = 86, curveHeight = 48, gap = 10, rowHeight = curveHeight + 22;
+        const double cell = 86, curveHeight = 48, gap = 10, rowHeight = curveHeight + 34;
         var grid = FunctionPicture.Grid(CurvePoints);
         var forward = network.Forward(grid);
         var width = 70 + (hidden.Max() * (cell + gap));
-        var plot = new SvgPlot(width, 26 + (hidden.Length * rowHeight), "Each hidden unit's output a over x from −3 to 3 (grey: off)", "Each hidden unit's output over the input range");
+        var plot = new SvgPlot(Math.Max(width, 320), 26 + (hidden.Length * rowHeight), "Each hidden unit's output a over x, −3 to 3", "Each hidden unit's output over the input range");
         for (var layer = 0; layer < hidden.Length; layer++)
         {
             var a = forward.Activations[layer];
@@ -48,7 +50,8 @@ public static class HiddenUnitsPicture
                     SvgPlot.Scale(i, 0, values.Length - 1, left, left + cell),
                     SvgPlot.Scale(double.IsFinite(value) ? value : 0, 0, largest > 0 ? largest : 1, top + curveHeight - 3, top + 3))),
                     dead ? SvgPlot.Off : "#15803d", 1.6, $"a{layer + 1}[{unit}]");
-                plot.Text(left + (cell / 2), top + curveHeight + 12, dead ? $"unit {unit}: off everywhere" : $"unit {unit}, max {SvgPlot.Label(largest)}", dead ? SvgPlot.Off : SvgPlot.Muted, "middle", 10);
+                plot.Text(left + (cell / 2), top + curveHeight + 12, $"unit {unit}", SvgPlot.Muted, "middle", 10);
+                plot.Text(left + (cell / 2), top + curveHeight + 24, dead ? "off everywhere" : $"max {SvgPlot.Label(largest)}", dead ? SvgPlot.Off : SvgPlot.Muted, "middle", 10);
             }
         }
 
@@ -57,30 +60,45 @@ public static class HiddenUnitsPicture
 
     private static string Heatmaps(Network network, TrainingData data, int[] hidden)
     {
+        // Sized to be read in the page's picture panel (about 400 pixels wide): the units share the width, the samples
+        // up to 240 pixels of height; a row or a column gets its number while there is room to write it.
+        const double width = 400, left = 34, top = 56, layerGap = 22;
         var forward = network.Forward(data.X);
         var samples = data.X.RowCount;
-        var cellHeight = Math.Clamp(160.0 / samples, 0.5, 12);
-        var cellWidth = 14.0;
-        var height = 40 + (samples * cellHeight);
-        var width = 20 + hidden.Sum(units => (units * cellWidth) + 30);
-        var plot = new SvgPlot(Math.Max(width, 380), height, "Hidden outputs a: a row per sample, a column per unit (grey: off)", "Each hidden unit's output on every sample");
-        var left = 12.0;
+        var cellWidth = Math.Clamp((width - left - 10 - (layerGap * (hidden.Length - 1))) / hidden.Sum(), 4, 80);
+        var cellHeight = Math.Clamp(240.0 / samples, 0.5, 24);
+        var plot = new SvgPlot(Math.Max(width, left + 10 + (hidden.Sum() * cellWidth) + (layerGap * (hidden.Length - 1))), top + (samples * cellHeight) + 8,
+            "Each hidden unit's output a on every sample", "Each hidden unit's output on every sample");
+        plot.Text(8, 29, "rows: samples · columns: units · darker: larger a · grey: off", SvgPlot.Muted, "start", 10);
+        var sampleEvery = (int)Math.Ceiling(11 / cellHeight);
+        for (var n = 0; n < samples; n += sampleEvery)
+        {
+            plot.Text(left - 4, top + ((n + 0.5) * cellHeight) + 3.5, n.ToString(CultureInfo.InvariantCulture), SvgPlot.Muted, "end", 9);
+        }
+
+        var x = left;
         for (var layer = 0; layer < hidden.Length; layer++)
         {
             var a = forward.Activations[layer];
-            plot.Text(left, 32, $"layer {layer + 1}", SvgPlot.Muted, "start", 10);
+            plot.Text(x, top - 16, $"layer {layer + 1}", SvgPlot.Muted, "start", 10);
             for (var unit = 0; unit < hidden[layer]; unit++)
             {
+                var column = x + (unit * cellWidth);
+                if (cellWidth >= 12)
+                {
+                    plot.Text(column + (cellWidth / 2), top - 4, unit.ToString(CultureInfo.InvariantCulture), SvgPlot.Muted, "middle", 9);
+                }
+
                 var largest = a.Column(unit).Where(double.IsFinite).DefaultIfEmpty(0).Max();
                 for (var n = 0; n < samples; n++)
                 {
                     var value = a[n, unit];
                     var fill = !(value > 0) ? "#e5e7eb" : Green(largest > 0 ? value / largest : 0);
-                    plot.Box(left + (unit * cellWidth), 38 + (n * cellHeight), cellWidth - 1, Math.Max(cellHeight - 0.3, 0.5), fill);
+                    plot.Box(column, top + (n * cellHeight), cellWidth - 1, Math.Max(cellHeight - (cellHeight >= 4 ? 1 : 0.3), 0.5), fill);
                 }
             }
 
-            left += (hidden[layer] * cellWidth) + 30;
+            x += (hidden[layer] * cellWidth) + layerGap;
         }
 
         return plot.ToSvg();

@@ -52,15 +52,19 @@ internal sealed class SvgPlot
 
     public void Polyline(IEnumerable<(double X, double Y)> points, string colour, double width, string name, string? dash = null)
     {
-        // Whole pixels, appended one by one: integers format several times faster than decimals, which matters in
-        // the browser's interpreter when a curve is redrawn every frame.
         var text = new StringBuilder();
         foreach (var (x, y) in points)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{(int)Math.Round(x)},{(int)Math.Round(y)} ");
+            AppendPoint(text, x, y);
         }
 
-        var line = Element("polyline", ("points", text.ToString().TrimEnd()),
+        Polyline(text.ToString().TrimEnd(), colour, width, name, dash);
+    }
+
+    /// <summary>A polyline through <paramref name="points"/>, written as <see cref="AppendPoint"/> writes them.</summary>
+    public void Polyline(string points, string colour, double width, string name, string? dash = null)
+    {
+        var line = Element("polyline", ("points", points),
             ("fill", "none"), ("stroke", colour), ("stroke-width", width), ("stroke-linejoin", "round"), ("data-name", name));
         if (dash is not null)
         {
@@ -69,6 +73,14 @@ internal sealed class SvgPlot
 
         Add(line);
     }
+
+    /// <summary>
+    /// Appends the point (<paramref name="x"/>, <paramref name="y"/>) to a polyline's points as <c>"x,y "</c>, in whole
+    /// pixels: integers format several times faster than decimals, which matters in the browser's interpreter when a
+    /// curve is redrawn every frame.
+    /// </summary>
+    public static void AppendPoint(StringBuilder points, double x, double y) =>
+        points.Append(CultureInfo.InvariantCulture, $"{(int)Math.Round(x)},{(int)Math.Round(y)} ");
 
     public void Dot(double x, double y, double radius, string colour) =>
         Add(Element("circle", ("cx", x), ("cy", y), ("r", radius), ("fill", colour)));

@@ -11,16 +11,43 @@ public class PictureTests
     {
         var losses = Enumerable.Range(0, 1234).Select(epoch => 0.5 / (1 + epoch)).ToArray();
         var svg = XElement.Parse(LossCurvePicture.Draw(losses));
-        var points = svg.Descendants(Svg + "polyline").Single(line => (string?)line.Attribute("data-name") == "loss")
-            .Attribute("points")!.Value.Split(' ').Select(point => point.Split(',').Select(int.Parse).ToArray()).ToArray();
-        Assert.InRange(points.Length, 100, LossCurvePicture.MaxPoints + 1);
-        Assert.Equal(52, points[0][0]);            // epoch 0 at the left edge
-        Assert.Equal(448, points[^1][0]);          // epoch 1233 at the right edge (460 - 12)
-        Assert.True(points[0][1] < points[^1][1]); // the loss falls: lower on the picture (y grows downwards)
+        var points = LossPoints(svg);
+        Assert.Equal((1230 / 10) + 2, points.Length);  // every 10th epoch of an axis to 2000 (2000 / 200 points), and the last
+        Assert.Equal(52, points[0][0]);                  // epoch 0 at the left edge
+        Assert.Equal(296, points[^1][0]);                // epoch 1233 of 2000: 52 + 1233 / 2000 × (448 − 52)
+        Assert.True(points[0][1] < points[^1][1]);       // the loss falls: lower on the picture (y grows downwards)
         var labels = svg.Descendants(Svg + "text").Select(text => text.Value).ToArray();
-        Assert.Contains("1e0", labels);            // 0.5 rounds up to the decade 1e0 …
-        Assert.Contains("1e-4", labels);           // … 0.5/1234 ≈ 4e-4 down to 1e-4
+        Assert.Contains("2000", labels);                 // the epoch axis ends at a round number past 1233
+        Assert.Contains("1e0", labels);                  // 0.5 rounds up to the decade 1e0 …
+        Assert.Contains("1e-4", labels);                 // … 0.5/1234 ≈ 4e-4 down to 1e-4
     }
+
+    [Fact]
+    public void The_loss_curve_updated_a_few_epochs_at_a_time_is_the_curve_drawn_at_once()
+    {
+        // A run that falls, jumps up a decade, has a loss that is not finite, and crosses several axis ends.
+        var losses = Enumerable.Range(0, 2600)
+            .Select(epoch => epoch == 700 ? double.NaN : epoch is > 1500 and < 1520 ? 3.0 : 0.5 / (1 + epoch))
+            .ToArray();
+        var live = new LossCurvePicture();
+        var random = new Random(7);
+        for (var count = 1; count <= losses.Length; count += random.Next(1, 40))
+        {
+            live.Update(losses[..count]);
+            Assert.Equal(LossCurvePicture.Draw(losses[..count]), live.Svg);
+        }
+    }
+
+    [Fact]
+    public void The_loss_curve_before_the_first_epoch_says_so()
+    {
+        Assert.Contains("no epoch trained yet", LossCurvePicture.Draw([]));
+        Assert.Contains("no epoch trained yet", new LossCurvePicture().Svg);
+    }
+
+    private static int[][] LossPoints(XElement svg) =>
+        svg.Descendants(Svg + "polyline").Single(line => (string?)line.Attribute("data-name") == "loss")
+            .Attribute("points")!.Value.Split(' ').Select(point => point.Split(',').Select(int.Parse).ToArray()).ToArray();
 
     [Fact]
     public void The_function_picture_draws_the_prediction_the_network_makes()

@@ -13,11 +13,27 @@ namespace Backprop.Web.Pages;
 /// </summary>
 public sealed partial class Playground
 {
-    /// <summary>The network pictures are redrawn at most this often while playing (they are the heavy part of a frame).</summary>
+    /// <summary>
+    /// The network pictures are redrawn at most this often while playing, one picture per frame: they are the heavy
+    /// part of a frame (drawn all at once they took 8-14 ms of one frame, besides their DOM update; web/README.md).
+    /// </summary>
     private static readonly TimeSpan PictureInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The network, the gradient flow, the hidden units, the function, and the dead units with the traced gradient.</summary>
+    private const int PictureCount = 5;
 
     /// <summary>The status text is rewritten at most this often while playing, so that a screen reader is not flooded.</summary>
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The parts of a frame, timed in C# and shown in the browser's performance timeline as <c>performance.measure</c>
+    /// entries named "playground …" (<c>wwwroot/js/playground.js</c>), so that what a frame costs can be read there.
+    /// </summary>
+    private static readonly string[] FrameParts =
+        ["train", "loss curve", "network picture", "gradient flow picture", "hidden units picture", "function picture", "dead units", "status", "render"];
+
+    /// <summary>Where each part is in <see cref="FrameParts"/>; the <see cref="PictureCount"/> pictures follow <see cref="Pictures"/>.</summary>
+    private const int Train = 0, LossCurve = 1, Pictures = 2, Status = 7, Render = 8;
 
     /// <summary>A frame trains at most this long a stretch of time's worth of epochs (a slow frame does not snowball).</summary>
     private const double LongestFrameMs = 100;
@@ -32,9 +48,12 @@ public sealed partial class Playground
     private string status = "Loading…";
     private string? bikesCsv;
 
+    private LossCurvePicture lossCurve = new();
     private MarkupString networkPicture, flowPicture, lossPicture, functionPicture, hiddenPicture;
     private TimeSpan picturesDrawnAt = TimeSpan.MinValue, statusWrittenAt = TimeSpan.MinValue;
+    private int picturesDue;
 
+    private (PlaygroundRun? Run, int Lines, string Text) lossLog = (null, 0, "");
     private IReadOnlyList<string> parameterNames = [];
     private PathSum? pathSum;
     private string? pathError;
@@ -47,6 +66,8 @@ public sealed partial class Playground
 
     private bool playing;
     private double? lastFrame;
+    private double frameMark;
+    private readonly double[] frameCosts = new double[FrameParts.Length];
     private double epochsOwed;
     private IJSObjectReference? script;
     private DotNetObjectReference<Playground>? self;
@@ -103,12 +124,16 @@ public sealed partial class Playground
             return;
         }
 
+        Array.Clear(frameCosts);
+        frameMark = clock.Elapsed.TotalMilliseconds;
+        var collections = GC.CollectionCount(0);
         var elapsed = lastFrame is double last ? Math.Min(time - last, LongestFrameMs) : 0;
         lastFrame = time;
         epochsOwed += settings.EpochsPerSecond * elapsed / 1000;
         var epochs = (int)epochsOwed;
         epochsOwed -= epochs;
         run.TrainEpochs(epochs);
+        Lap(Train);
         if (run.Divergence is not null)
         {
             StopPlaying();
@@ -116,6 +141,16 @@ public sealed partial class Playground
 
         Refresh(force: !playing);
         StateHasChanged();
+        Lap(Render);
+        _ = script?.InvokeVoidAsync("measureFrame", FrameParts, frameCosts, GC.CollectionCount(0) - collections).AsTask();
+    }
+
+    /// <summary>Adds the time since the last lap to <paramref name="part"/>'s cost in this frame.</summary>
+    private void Lap(int part)
+    {
+        var now = clock.Elapsed.TotalMilliseconds;
+        frameCosts[part] += now - frameMark;
+        frameMark = now;
     }
 
     /// <summary>A click on a weight or a bias in a picture: trace its gradient.</summary>
@@ -366,6 +401,7 @@ public sealed partial class Playground
 
             data = TrainingData.Build(next, bikesCsv);
             run = new PlaygroundRun(next, data);
+            lossCurve = new LossCurvePicture();
         }
         catch (InvalidInputException error)
         {
@@ -418,7 +454,10 @@ public sealed partial class Playground
         settings = settings with { Epoch = run?.Settings.Epoch ?? 0 };
     }
 
-    /// <summary>Redraws the pictures (the heavy ones at most every <see cref="PictureInterval"/> while playing) and the status.</summary>
+    /// <summary>
+    /// Redraws the loss curve, the pictures (while playing, a round every <see cref="PictureInterval"/>, one picture a
+    /// frame) and the status.
+    /// </summary>
     private void Refresh(bool force)
     {
         if (run is null || data is null)
@@ -427,22 +466,44 @@ public sealed partial class Playground
         }
 
         settings = run.Settings with { Sample = settings.Sample, Parameter = settings.Parameter, EpochsPerSecond = settings.EpochsPerSecond };
-        lossPicture = new MarkupString(LossCurvePicture.Draw(run.Losses));
+        lossCurve.Update(run.Losses);
+        lossPicture = new MarkupString(lossCurve.Svg);
+        Lap(LossCurve);
         var now = clock.Elapsed;
-        if (force || now - picturesDrawnAt >= PictureInterval)
+        if (force)
         {
-            picturesDrawnAt = now;
-            DrawPictures();
+            (picturesDue, picturesDrawnAt) = (0, now);
+            for (var picture = 0; picture < PictureCount; picture++)
+            {
+                DrawPicture(picture);
+                Lap(Pictures + picture);
+            }
+        }
+        else
+        {
+            if (picturesDue == 0 && now - picturesDrawnAt >= PictureInterval)
+            {
+                (picturesDue, picturesDrawnAt) = (PictureCount, now);
+            }
+
+            if (picturesDue > 0)
+            {
+                var picture = PictureCount - picturesDue--;
+                DrawPicture(picture);
+                Lap(Pictures + picture);
+            }
         }
 
         if (force || now - statusWrittenAt >= StatusInterval)
         {
             statusWrittenAt = now;
             WriteStatus();
+            Lap(Status);
         }
     }
 
-    private void DrawPictures()
+    /// <summary>Draws picture number <paramref name="picture"/> (of <see cref="PictureCount"/>) of the network as it is now.</summary>
+    private void DrawPicture(int picture)
     {
         if (run is null || data is null)
         {
@@ -457,17 +518,30 @@ public sealed partial class Playground
         }
 
         var y = data.Y;
-        networkPicture = new MarkupString(NetworkPicture.Draw(run.Network, data.X, settings.Sample, y,
-            $"Epoch {run.Epoch}, sample {settings.Sample}").Content);
-        flowPicture = new MarkupString(GradientFlowPicture.Draw(run.Network, data.X, y).Content);
-        hiddenPicture = new MarkupString(HiddenUnitsPicture.Draw(run.Network, data));
-        functionPicture = data.Function is null ? default : new MarkupString(FunctionPicture.Draw(run.Network, data));
-        deadLayers = run.DeadLayers();
-        var dead = ReluActivity.DeadUnits(run.Forward());
-        deadUnitsText = dead.Count == 0
-            ? "No dead unit: every hidden unit fires for at least one sample."
-            : $"Dead units (off for every sample, so they pass no gradient back): {string.Join(", ", dead.Select(unit => $"layer {unit.Layer + 1} unit {unit.Unit}"))}.";
-        TracePaths();
+        switch (picture)
+        {
+            case 0:
+                networkPicture = new MarkupString(NetworkPicture.Draw(run.Network, data.X, settings.Sample, y,
+                    $"Epoch {run.Epoch}, sample {settings.Sample}").Content);
+                break;
+            case 1:
+                flowPicture = new MarkupString(GradientFlowPicture.Draw(run.Network, data.X, y).Content);
+                break;
+            case 2:
+                hiddenPicture = new MarkupString(HiddenUnitsPicture.Draw(run.Network, data));
+                break;
+            case 3:
+                functionPicture = data.Function is null ? default : new MarkupString(FunctionPicture.Draw(run.Network, data));
+                break;
+            default:
+                deadLayers = run.DeadLayers();
+                var dead = ReluActivity.DeadUnits(run.Forward());
+                deadUnitsText = dead.Count == 0
+                    ? "No dead unit: every hidden unit fires for at least one sample."
+                    : $"Dead units (off for every sample, so they pass no gradient back): {string.Join(", ", dead.Select(unit => $"layer {unit.Layer + 1} unit {unit.Unit}"))}.";
+                TracePaths();
+                break;
+        }
     }
 
     private bool FiniteNetwork() =>
@@ -489,6 +563,17 @@ public sealed partial class Playground
         {
             pathError = error.Message;
         }
+    }
+
+    /// <summary>The run's loss log as one text, joined again only when it has a new line (not on every frame).</summary>
+    private string LossLogText(PlaygroundRun shown)
+    {
+        if (lossLog.Run != shown || lossLog.Lines != shown.LossLog.Count)
+        {
+            lossLog = (shown, shown.LossLog.Count, string.Join("\n", shown.LossLog));
+        }
+
+        return lossLog.Text;
     }
 
     private void WriteStatus()

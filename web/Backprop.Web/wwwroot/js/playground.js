@@ -13,6 +13,27 @@ export function play(page) {
   requestAnimationFrame(tick);
 }
 
+/**
+ * Shows what the frame that just ended cost, part by part (C#'s timings), in the browser's performance timeline:
+ * one `performance.measure` per part, named "playground train", "playground render" and so on, ending now, and a
+ * mark "playground gc" when the .NET garbage collector ran during the frame (its pause is in the part it interrupted).
+ */
+let framesMeasured = 0;
+export function measureFrame(parts, costs, collections) {
+  // A minute of frames at most stays in the timeline's buffer (a PerformanceObserver sees every one as it comes).
+  if (++framesMeasured % 3600 === 0) {
+    parts.forEach(part => performance.clearMeasures('playground ' + part));
+    performance.clearMarks('playground gc');
+  }
+  const end = performance.now();
+  let start = end - costs.reduce((sum, cost) => sum + cost, 0);
+  parts.forEach((part, i) => {
+    performance.measure('playground ' + part, { start, duration: costs[i] });
+    start += costs[i];
+  });
+  if (collections > 0) performance.mark('playground gc', { detail: collections });
+}
+
 export function pause() {
   playing = false;
 }
