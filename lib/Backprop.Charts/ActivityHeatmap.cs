@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.FSharp.Core;
-using Plotly.NET;
-using Plotly.NET.CSharp;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Backprop.Charts;
@@ -17,6 +15,10 @@ namespace Backprop.Charts;
 /// </remarks>
 public static class ActivityHeatmap
 {
+    // The heatmap's own words and colours. Alike in shape to the other charts' names (PredictionChart), the pictures'
+    // palette (Pictures/PictureStyle.cs) and the playground's (SvgPlot): constant lists, kept apart because each
+    // belongs to its own kind of picture.
+
     /// <summary>The x-axis title of every heatmap.</summary>
     public const string UnitAxisTitle = "Hidden unit";
 
@@ -34,7 +36,7 @@ public static class ActivityHeatmap
     private const int RowGap = 90;
 
     /// <summary>One snapshot: a heatmap per hidden layer.</summary>
-    /// <param name="activeUnits">Per hidden layer, samples × units, true where the unit fired, as <c>ReluActivity.ActiveUnits</c> or <c>EpochDetails.ActiveUnits</c> give it.</param>
+    /// <param name="activeUnits">Per hidden layer, samples × units, true where the unit fired, as <c>ReluActivity.ActiveUnits</c> gives it.</param>
     /// <param name="title">The chart's title.</param>
     public static GenericChart Create(IReadOnlyList<bool[,]> activeUnits, string title = "Active ReLU units") =>
         Create([(string.Empty, activeUnits)], title);

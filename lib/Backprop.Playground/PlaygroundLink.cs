@@ -139,6 +139,8 @@ public static class PlaygroundLink
                 case "sample":
                     settings = WholeNumber(value, 0, int.MaxValue, "sample", problems) is int sample ? settings with { Sample = sample } : settings;
                     break;
+                // The texts are taken as they are (the CSV is checked when the data is loaded); one case per key,
+                // alike in shape, as the numeric keys above.
                 case "target":
                     settings = settings with { Target = value };
                     break;
