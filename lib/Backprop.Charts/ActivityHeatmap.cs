@@ -15,25 +15,10 @@ namespace Backprop.Charts;
 /// </remarks>
 public static class ActivityHeatmap
 {
-    // The heatmap's own words and colours. Alike in shape to the other charts' names (PredictionChart), the pictures'
-    // palette (Pictures/PictureStyle.cs) and the playground's (SvgPlot): constant lists, kept apart because each
-    // belongs to its own kind of picture.
+    // Green where a unit fires (z > 0), grey where it outputs 0.
+    private static readonly Color Active = Color.fromHex("#2da44e"), Inactive = Color.fromHex("#d0d7de");
 
-    /// <summary>The x-axis title of every heatmap.</summary>
-    public const string UnitAxisTitle = "Hidden unit";
-
-    /// <summary>The y-axis title of every heatmap.</summary>
-    public const string SampleAxisTitle = "Sample";
-
-    /// <summary>The colour of an active unit (<c>z &gt; 0</c>).</summary>
-    public const string ActiveColor = "#2da44e";
-
-    /// <summary>The colour of an inactive unit (<c>z ≤ 0</c>, output 0).</summary>
-    public const string InactiveColor = "#d0d7de";
-
-    private const int TopMargin = 110;
-    private const int BottomMargin = 50;
-    private const int RowGap = 90;
+    private const int TopMargin = 110, BottomMargin = 50, RowGap = 90;
 
     /// <summary>One snapshot: a heatmap per hidden layer.</summary>
     /// <param name="activeUnits">Per hidden layer, samples × units, true where the unit fired, as <c>ReluActivity.ActiveUnits</c> gives it.</param>
@@ -88,10 +73,10 @@ public static class ActivityHeatmap
             .ToArray();
         var colors = new[]
         {
-            Tuple.Create(0.0, Color.fromHex(InactiveColor)),
-            Tuple.Create(0.5, Color.fromHex(InactiveColor)),
-            Tuple.Create(0.5, Color.fromHex(ActiveColor)),
-            Tuple.Create(1.0, Color.fromHex(ActiveColor)),
+            Tuple.Create(0.0, Inactive),
+            Tuple.Create(0.5, Inactive),
+            Tuple.Create(0.5, Active),
+            Tuple.Create(1.0, Active),
         };
         var chart = Chart.Heatmap<int, string, int, string>(
             z,
@@ -112,7 +97,7 @@ public static class ActivityHeatmap
                     return trace;
                 }),
                 chart)
-            .WithXAxisStyle<int, int, string>(TitleText: UnitAxisTitle)
-            .WithYAxisStyle<int, int, string>(TitleText: SampleAxisTitle);
+            .WithXAxisStyle<int, int, string>(TitleText: "Hidden unit")
+            .WithYAxisStyle<int, int, string>(TitleText: "Sample");
     }
 }

@@ -139,19 +139,15 @@ public static class PlaygroundLink
                 case "sample":
                     settings = WholeNumber(value, 0, int.MaxValue, "sample", problems) is int sample ? settings with { Sample = sample } : settings;
                     break;
-                // The texts are taken as they are (the CSV is checked when the data is loaded); one case per key,
-                // alike in shape, as the numeric keys above.
-                case "target":
-                    settings = settings with { Target = value };
-                    break;
-                case "csvname":
-                    settings = settings with { CsvName = value };
-                    break;
-                case "csv":
-                    settings = settings with { CsvText = value };
-                    break;
-                case "param":
-                    settings = settings with { Parameter = value };
+                case "target" or "csvname" or "csv" or "param":
+                    // Texts, taken as they are (a CSV is checked when the data is loaded).
+                    settings = key switch
+                    {
+                        "target" => settings with { Target = value },
+                        "csvname" => settings with { CsvName = value },
+                        "csv" => settings with { CsvText = value },
+                        _ => settings with { Parameter = value },
+                    };
                     break;
                 default:
                     break; // other parameters belong to the site

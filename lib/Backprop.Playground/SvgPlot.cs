@@ -10,8 +10,6 @@ namespace Backprop.Playground;
 /// </summary>
 internal sealed class SvgPlot
 {
-    // The live plots' colours: a constant list like the library's pictures' palette (Backprop.Charts' PictureStyle),
-    // alike in shape only; these are the playground's own.
     public const string Ink = "#1f2937";
     public const string Muted = "#6b7280";
     public const string Grid = "#e5e7eb";
