@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Backprop.Notebooks.Tests;
+namespace Backprop.Testing;
 
 /// <summary>What a finished command printed and returned.</summary>
 internal sealed record CommandResult(string Command, int ExitCode, string Output, string Error)

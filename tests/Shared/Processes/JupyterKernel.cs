@@ -1,4 +1,4 @@
-namespace Backprop.Notebooks.Tests;
+namespace Backprop.Testing;
 
 /// <summary>
 /// The .NET kernel registered for Jupyter as <c>dotnet interactive jupyter install</c> registers it, but in a private
@@ -22,7 +22,12 @@ internal static class JupyterKernel
 
     private static string Register()
     {
-        Prerequisites.EnsureReady();  // restores the kernel tool
+        var restore = CommandLine.Run(Repository.Root, "dotnet", "tool", "restore");  // the kernel tool
+        if (restore.ExitCode != 0)
+        {
+            throw new InvalidOperationException(restore.ToString());
+        }
+
         var folder = Directory.CreateTempSubdirectory("jupyter-path-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         var spec = Directory.CreateDirectory(Path.Combine(folder, "kernels", Name)).FullName;
