@@ -9,9 +9,13 @@ internal static class CommittedNotebook
     /// Each code cell's printed text (its <c>stream</c> outputs), keyed by code cell number from 1; cells tagged
     /// <c>measured</c> (timings) are left out.
     /// </summary>
-    public static IReadOnlyDictionary<int, string> Printed(string slug)
+    public static IReadOnlyDictionary<int, string> Printed(string slug) =>
+        PrintedBy(Repository.PathOf("notebooks", $"{slug}.ipynb"));
+
+    /// <summary>The same for any notebook file, for example one that Jupyter ran.</summary>
+    public static IReadOnlyDictionary<int, string> PrintedBy(string path)
     {
-        var notebook = JsonNode.Parse(File.ReadAllText(Repository.PathOf("notebooks", $"{slug}.ipynb")))!;
+        var notebook = JsonNode.Parse(File.ReadAllText(path))!;
         var printed = new Dictionary<int, string>();
         var number = 0;
         foreach (var cell in notebook["cells"]!.AsArray())
