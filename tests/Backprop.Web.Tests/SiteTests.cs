@@ -66,6 +66,74 @@ public sealed class SiteTests(SiteFixture site)
         Assert.Equal(CommittedNotebook.DisplayEquations(slug), await page.Locator(".markdown-cell .katex-display").CountAsync());
     }
 
+    /// <summary>
+    /// A GitHub Pages project site is served under /REPOSITORY/. The published folder, pointed there by the script
+    /// the Pages workflow runs (web/set-base-address.sh), still opens a deep link, runs lesson 1 with its charts and
+    /// the playground, and fetches nothing outside its own folder.
+    /// </summary>
+    [SkippableFact]
+    public async Task TheSiteWorksUnderAProjectSitesAddress()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        const string Folder = "Backprop.NET";
+        var served = Directory.CreateTempSubdirectory("project-site-").FullName;
+        try
+        {
+            var root = Path.Combine(served, Folder);
+            CopyFolder(site.SiteFolder, root);
+            var script = CommandLine.Run(Repository.Root, "bash", "web/set-base-address.sh", root, $"/{Folder}/");
+            Assert.True(script.ExitCode == 0, script.ToString());
+            await using var host = await StaticHost.StartAsync(served, notFoundPage: Path.Combine(Folder, "404.html"));
+
+            var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
+            context.SetDefaultTimeout(60_000);
+            var page = await context.NewPageAsync();
+            var outside = new List<string>();
+            page.Response += (_, response) =>
+            {
+                var url = new Uri(response.Url);
+                var deepLink = response.Request.IsNavigationRequest && response.Status == 404;  // 404.html, which is the app
+                if (url.Scheme == "http" && (!url.AbsolutePath.StartsWith($"/{Folder}/", StringComparison.Ordinal) || (response.Status >= 400 && !deepLink)))
+                {
+                    outside.Add($"{response.Status} {response.Url}");
+                }
+            };
+
+            await page.GotoAsync(new Uri(host.Address, $"{Folder}/lessons/01-backprop").ToString());
+            var lesson = new LessonTab(page);
+            await lesson.WaitForEditorsAsync();
+            await lesson.RunAllAsync();
+            Assert.Equal("Epoch 0, Loss: 0.0736", (await lesson.PrintedAsync(5)).Split('\n')[0]);
+            var charts = page.Locator(".output-region .js-plotly-plot");
+            Assert.Equal(3, await charts.CountAsync());
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.True(await charts.Nth(i).Locator(".main-svg").CountAsync() > 0, $"chart {i + 1} did not draw under /{Folder}/");
+            }
+
+            await page.GotoAsync(new Uri(host.Address, $"{Folder}/playground").ToString());
+            await page.GetByRole(AriaRole.Button, new() { Name = "Step epoch", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status, new() { Name = "Training status" })).ToContainTextAsync("0.0736");
+
+            Assert.Empty(outside);
+            await context.CloseAsync();
+        }
+        finally
+        {
+            Directory.Delete(served, recursive: true);
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     [SkippableFact]
     public async Task ADeepLinkOpensItsLesson()
     {

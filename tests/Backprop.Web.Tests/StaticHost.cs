@@ -10,7 +10,8 @@ namespace Backprop.Web.Tests;
 /// <summary>
 /// Serves a published site's wwwroot on 127.0.0.1 the way a static host does: files as they are, the brotli copy
 /// (<c>x.br</c>) when the browser accepts it, and for an address with no file, <c>404.html</c> with status 404
-/// (GitHub Pages' rule, on which the site's deep links rely). No other logic: what works here works on a static host.
+/// (GitHub Pages' rule, on which the site's deep links rely; a project site's is <c>REPOSITORY/404.html</c>). No other
+/// logic: what works here works on a static host.
 /// </summary>
 internal sealed class StaticHost : IAsyncDisposable
 {
@@ -28,8 +29,11 @@ internal sealed class StaticHost : IAsyncDisposable
     /// <summary>The site's address: <c>http://127.0.0.1:port/</c>.</summary>
     public Uri Address => new(app.Urls.First().TrimEnd('/') + "/");
 
-    /// <summary>Starts serving <paramref name="root"/> on a free port of 127.0.0.1.</summary>
-    public static async Task<StaticHost> StartAsync(string root)
+    /// <summary>
+    /// Starts serving <paramref name="root"/> on a free port of 127.0.0.1, answering an address with no file with
+    /// <paramref name="notFoundPage"/> (a path below the root).
+    /// </summary>
+    public static async Task<StaticHost> StartAsync(string root, string notFoundPage = "404.html")
     {
         root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
         var builder = WebApplication.CreateSlimBuilder();
@@ -42,19 +46,19 @@ internal sealed class StaticHost : IAsyncDisposable
         types.Mappings[".dat"] = "application/octet-stream";
         types.Mappings[".ipynb"] = "application/x-ipynb+json";
         types.Mappings[".webmanifest"] = "application/manifest+json";
-        app.Run(context => Serve(context, root, types));
+        app.Run(context => Serve(context, root, notFoundPage, types));
         await app.StartAsync();
         return new StaticHost(app, root);
     }
 
-    private static async Task Serve(HttpContext context, string root, FileExtensionContentTypeProvider types)
+    private static async Task Serve(HttpContext context, string root, string notFoundPage, FileExtensionContentTypeProvider types)
     {
         var relative = Uri.UnescapeDataString(context.Request.Path.Value ?? "/").TrimStart('/');
         var path = Path.GetFullPath(Path.Combine(root, relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative));
         var status = StatusCodes.Status200OK;
         if (!path.StartsWith(root, StringComparison.Ordinal) || !File.Exists(path))
         {
-            path = Path.Combine(root, "404.html");
+            path = Path.Combine(root, notFoundPage);
             status = StatusCodes.Status404NotFound;
         }
 
