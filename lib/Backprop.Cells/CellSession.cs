@@ -53,7 +53,7 @@ public sealed class CellSession
     private CSharpCompilation? _previous;
     private object?[] _submissions;
     private int _cellsCompiled;
-    private List<CellOutput>? _outputs;
+    private CellOutputs? _outputs;
 
     /// <summary>Starts a session: no cell has run yet.</summary>
     /// <exception cref="BadImageFormatException">A library is not a .NET PE file.</exception>
@@ -63,6 +63,8 @@ public sealed class CellSession
         ArgumentNullException.ThrowIfNull(options.Libraries);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.TimeLimit, TimeSpan.Zero, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxCallDepth, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPrintedCharacters, 0, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDisplays, 0, nameof(options));
         _options = options;
         _libraryNames = new(options.Libraries.Select(CellSessionOptions.AssemblyName), StringComparer.OrdinalIgnoreCase);
         _references = [.. Basic.Reference.Assemblies.Net100.References.All, .. options.Libraries.Select(image => MetadataReference.CreateFromImage(image))];
@@ -92,11 +94,11 @@ public sealed class CellSession
         ArgumentNullException.ThrowIfNull(source);
         await OneCellAtATime.WaitAsync().ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
-        _outputs = [];
+        _outputs = new CellOutputs(_options.MaxPrintedCharacters, _options.MaxDisplays);
         try
         {
             var status = await CompileAndRunAsync(CellCode.Parse(source)).ConfigureAwait(false);
-            return new CellResult(status, _outputs, clock.Elapsed);
+            return new CellResult(status, _outputs.Finish(), clock.Elapsed);
         }
         finally
         {
@@ -252,24 +254,10 @@ public sealed class CellSession
     };
 
     private void Show(CellOutput output) =>
-        (_outputs ?? throw new InvalidOperationException("display(...) was called outside a running cell: the session shows outputs only while a cell runs.")).Add(output);
+        (_outputs ?? throw new InvalidOperationException("display(...) was called outside a running cell: the session shows outputs only while a cell runs.")).Show(output);
 
-    private void Print(string text, bool isError)
-    {
-        if (_outputs is null)
-        {
-            return;  // a print after the cell ended (a timer, a task left running) has no cell to go to
-        }
-
-        if (_outputs.Count > 0 && _outputs[^1] is CellText last && last.IsError == isError)
-        {
-            _outputs[^1] = last with { Text = last.Text + text };
-        }
-        else
-        {
-            _outputs.Add(new CellText(text, isError));
-        }
-    }
+    // A print after the cell ended (a timer, a task left running) has no cell to go to.
+    private void Print(string text, bool isError) => _outputs?.Print(text, isError);
 
     /// <summary>The console while a cell runs: every write goes to the cell's outputs.</summary>
     private sealed class CellWriter : TextWriter

@@ -34,6 +34,16 @@ public sealed class CellSessionOptions
     /// <summary>How deep a cell's own methods may nest before the guard stops it as endless recursion (default 1000).</summary>
     public int MaxCallDepth { get; init; } = 1000;
 
+    /// <summary>
+    /// How many characters a cell's prints may show (default 100,000, about 2,000 lines; a lesson cell prints a few
+    /// hundred). Past that a cell's prints are left out and its output ends with one line saying how many: a loop that
+    /// prints without end must not flood the page.
+    /// </summary>
+    public int MaxPrintedCharacters { get; init; } = 100_000;
+
+    /// <summary>How many values a cell may display (default 100; a lesson cell displays at most 5), as for prints.</summary>
+    public int MaxDisplays { get; init; } = 100;
+
     /// <summary>What the setup cell (<c>#!import setup.dib</c>) shows in the browser, in one line.</summary>
     public string SetupNote { get; init; } =
         "Ready: the lessons' libraries (Backprop, Backprop.Files, Backprop.Charts, Backprop.Notebooks, MathNet.Numerics) are already loaded in the browser.";

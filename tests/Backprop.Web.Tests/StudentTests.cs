@@ -65,6 +65,28 @@ public sealed class StudentTests(SiteFixture site)
     }
 
     [SkippableFact]
+    public async Task ALoopThatPrintsWithoutEndDoesNotFloodTheCell()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var lesson = await LessonTab.OpenAsync(await site.NewPageAsync(), "01-backprop");
+
+        await lesson.SetCodeAsync(2, "while (true) Console.WriteLine(\"again and again\");");
+        await lesson.RunCellAsync(2, timeout: 180_000);
+
+        // Unbounded, it put 78,849 lines into the cell in its 30 s; now the first 100,000 characters and one line.
+        var printed = await lesson.PrintedAsync(2);
+        Assert.Equal(100_000, printed.Length);
+        Assert.StartsWith("again and again\n", printed, StringComparison.Ordinal);
+        var shown = await lesson.OutputTextAsync(2);
+        Assert.Matches(@"Left out: [\d,]+ more characters printed \(a cell shows its first 100,000\)\. Is there a loop that prints without end\?", shown);
+        Assert.Contains("time limit", shown, StringComparison.Ordinal);
+
+        await lesson.SetCodeAsync(3, "Console.WriteLine(6 * 7);");
+        await lesson.RunCellAsync(3);
+        Assert.Equal("42\n", await lesson.PrintedAsync(3));
+    }
+
+    [SkippableFact]
     public async Task AnEditSurvivesAReload()
     {
         Skip.If(site.SkipReason is not null, site.SkipReason);
