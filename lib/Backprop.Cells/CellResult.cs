@@ -11,6 +11,12 @@ public enum CellStatus
     /// <summary>The cell did not compile; nothing ran. Its <see cref="CellError"/> lists the errors.</summary>
     CompileError,
 
+    /// <summary>
+    /// The cell compiled but was not run: it calls <c>Environment.Exit</c> or <c>Environment.FailFast</c>, which would
+    /// stop the runtime the cells run in. Like a cell that does not compile, it is not part of the chain.
+    /// </summary>
+    Refused,
+
     /// <summary>The cell threw an exception.</summary>
     Failed,
 

@@ -134,9 +134,27 @@ public sealed class CellSession
                 .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
                 .Select(CellDiagnostics.Format)
                 .ToList();
-            Show(new CellError(errors.Count > 0 ? string.Join('\n', errors) : "The cell does not compile once guarded against endless loops: please report it.\n"
-                + string.Join('\n', emitted.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(CellDiagnostics.Format))));
-            return CellStatus.CompileError;
+            if (errors.Count == 0 && GuardInstrumenter.HasGuardedLambdas(tree))
+            {
+                // A lambda whose body has no type of its own (() => null) does not compile inside Guard.Call: the
+                // cell runs with its lambdas as written, its loops and methods still guarded.
+                compilation = Compile(GuardInstrumenter.Instrument(tree, guardLambdas: false));
+                image.SetLength(0);
+                emitted = compilation.Emit(image);
+            }
+
+            if (!emitted.Success)
+            {
+                Show(new CellError(errors.Count > 0 ? string.Join('\n', errors) : "The cell does not compile once guarded against endless loops: please report it.\n"
+                    + string.Join('\n', emitted.Diagnostics.Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(CellDiagnostics.Format))));
+                return CellStatus.CompileError;
+            }
+        }
+
+        if (emitted.Success && EndingCalls.Find(image) is { } ending)
+        {
+            Show(new CellError($"Not run: the cell calls Environment.{ending}, which would stop the .NET runtime that runs the cells and lose every cell's variables. Remove that call."));
+            return CellStatus.Refused;
         }
 
         // A cell of usings and comments emits nothing (Roslyn says so with no error) and runs nothing; its usings

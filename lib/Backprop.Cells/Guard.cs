@@ -5,7 +5,8 @@ namespace Backprop.Cells;
 
 /// <summary>
 /// Keeps a cell from running for ever: the runner inserts a call to <see cref="Tick"/> at the top of every loop body
-/// of a cell, and wraps every method and local function body in <see cref="Enter"/>, before compiling it
+/// of a cell, and wraps every method, local function and lambda body in <see cref="Enter"/> (or <see cref="Call{T}"/>),
+/// before compiling it
 /// (<see cref="GuardInstrumenter"/>). A call throws <see cref="CellStoppedException"/> once <see cref="RequestStop"/>
 /// was called, once the cell ran longer than its time limit, or when methods nest deeper than the limit (endless
 /// recursion, which would otherwise overflow the stack and end the whole page).
@@ -72,11 +73,35 @@ public static class Guard
         if (_depth >= _maxDepth)
         {
             throw new CellStoppedException(CellStatus.TooDeep,
-                $"Stopped: calls nested more than {_maxDepth} deep. Does a method call itself without end?");
+                $"Stopped: calls nested more than {_maxDepth} deep. Does a method or a lambda call itself without end?");
         }
 
         _depth++;
         return default;
+    }
+
+    /// <summary>
+    /// A lambda's body, counted as one call deep: the runner turns a cell's <c>x =&gt; body</c> into
+    /// <c>x =&gt; Guard.Call(() =&gt; body)</c>, so that a lambda that calls itself through a variable
+    /// (<c>f = x =&gt; f(x + 1)</c>) is stopped like a method that does.
+    /// </summary>
+    /// <exception cref="CellStoppedException">Calls nest deeper than the limit, Stop was requested, or the time limit passed.</exception>
+    public static T Call<T>(Func<T> body)
+    {
+        using (Enter())
+        {
+            return body();
+        }
+    }
+
+    /// <summary>The same for a lambda that returns nothing.</summary>
+    /// <exception cref="CellStoppedException">Calls nest deeper than the limit, Stop was requested, or the time limit passed.</exception>
+    public static void Call(Action body)
+    {
+        using (Enter())
+        {
+            body();
+        }
     }
 
     /// <summary>Arms the guard for a cell that starts now.</summary>

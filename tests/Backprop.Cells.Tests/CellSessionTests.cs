@@ -160,6 +160,10 @@ public sealed class CellSessionTests
     [InlineData("int Down(int n) => Down(n + 1);\nDown(0);")]
     [InlineData("void Down(int n) { Down(n + 1); }\nDown(0);")]
     [InlineData("class Node { public int Depth() => 1 + Depth(); }\nnew Node().Depth();")]
+    [InlineData("Func<int, int> f = null;\nf = x => f(x + 1);\nf(0);")]  // a lambda through a variable: it killed the page's runtime
+    [InlineData("Action<int> g = null;\ng = n => { g(n + 1); };\ng(0);")]
+    [InlineData("Func<int, int> h = null;\nh = delegate (int n) { return h(n + 1); };\nh(0);")]
+    [InlineData("Func<int, int> twice = null;\nFunc<int, int> once = x => twice(x);\ntwice = x => once(x) + 1;\ntwice(0);")]
     public async Task Endless_recursion_is_stopped_before_the_stack_overflows(string source)
     {
         var session = Lessons.Session(maxCallDepth: 500);
@@ -167,7 +171,61 @@ public sealed class CellSessionTests
         var result = await session.RunAsync(source);
 
         Assert.Equal(CellStatus.TooDeep, result.Status);
-        Assert.Equal([new CellError("Stopped: calls nested more than 500 deep. Does a method call itself without end?")], result.Outputs);
+        Assert.Equal([new CellError("Stopped: calls nested more than 500 deep. Does a method or a lambda call itself without end?")], result.Outputs);
+    }
+
+    /// <summary>Every kind of lambda still means what it says once its body is counted (or, when it cannot be, left as written).</summary>
+    [Fact]
+    public async Task Lambdas_of_every_kind_run_as_written()
+    {
+        var session = Lessons.Session();
+
+        var result = await session.RunAsync(
+            """
+            Console.WriteLine(new[] { 1, 2, 3 }.Select(x => x * 2).Where(x => x > 2).Sum());
+            Action hello = () => Console.WriteLine("hello");
+            hello();
+            Func<int, int, int> add = static (a, b) => a + b;
+            Console.WriteLine(add(2, 3));
+            var square = (double x) => x * x;
+            Console.WriteLine(square(1.5));
+            Func<string, int> parse = text => int.TryParse(text, out var n) ? n : -1;
+            Console.WriteLine(parse("42") + parse("x"));
+            Func<int, int> fail = _ => throw new InvalidOperationException("thrown");
+            try { fail(0); } catch (InvalidOperationException e) { Console.WriteLine(e.Message); }
+            System.Linq.Expressions.Expression<Func<int, int>> tree = x => x + 1;
+            Console.WriteLine(tree.Compile()(1));
+            Func<Task<int>> later = async () => { await Task.Yield(); return 3; };
+            Console.WriteLine(await later());
+            """);
+        var untyped = await session.RunAsync("Func<string> none = () => null;\nFunc<int> zero = () => default;\nFunc<List<int>> empty = () => new();\nConsole.WriteLine($\"{none() ?? \"null\"} {zero()} {empty().Count}\");");
+
+        Assert.True(result.Status == CellStatus.Completed, string.Join("\n", result.Outputs));
+        Assert.Equal("10\nhello\n5\n2.25\n41\nthrown\n2\n3\n", result.PrintedText);
+        Assert.True(untyped.Status == CellStatus.Completed, string.Join("\n", untyped.Outputs));
+        Assert.Equal("null 0 0\n", untyped.PrintedText);
+    }
+
+    [Theory]
+    [InlineData("Environment.Exit(0);", "Exit")]
+    [InlineData("System.Environment.FailFast(\"bye\");", "FailFast")]
+    [InlineData("using static System.Environment;\nExit(1);", "Exit")]
+    [InlineData("Action<int> quit = Environment.Exit;\nquit(2);", "Exit")]
+    [InlineData("void Quit() => Environment.Exit(3);\nConsole.WriteLine(\"never\");", "Exit")]
+    public async Task A_cell_that_would_end_the_runtime_is_not_run_and_the_session_goes_on(string source, string method)
+    {
+        var session = Lessons.Session();
+
+        var result = await session.RunAsync(source + "\nvar defined = 1;");
+        var next = await session.RunAsync("Environment.ExitCode = 0;\nConsole.WriteLine(6 * 7);");
+        var later = await session.RunAsync("Console.WriteLine(defined);");
+
+        Assert.Equal(CellStatus.Refused, result.Status);
+        Assert.Equal(
+            [new CellError($"Not run: the cell calls Environment.{method}, which would stop the .NET runtime that runs the cells and lose every cell's variables. Remove that call.")],
+            result.Outputs);
+        Assert.Equal("42\n", next.PrintedText);
+        Assert.Equal(CellStatus.CompileError, later.Status);  // the refused cell is not part of the chain
     }
 
     [Fact]

@@ -86,6 +86,29 @@ public sealed class StudentTests(SiteFixture site)
         Assert.Equal("42\n", await lesson.PrintedAsync(3));
     }
 
+    /// <summary>
+    /// What used to end the page's .NET runtime (Environment.Exit; a lambda that calls itself through a variable) or
+    /// showed a resource key instead of .NET's message (the published site kept only the keys) gets one line, and the
+    /// next cell runs.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("Environment.Exit(0);", "Not run: the cell calls Environment.Exit, which would stop the .NET runtime that runs the cells and lose every cell's variables. Remove that call.")]
+    [InlineData("Func<int, int> f = null;\nf = x => f(x + 1);\nf(0);", "Stopped: calls nested more than 1000 deep. Does a method or a lambda call itself without end?")]
+    [InlineData("var a = new int[2];\na[5] = 1;", "System.IndexOutOfRangeException: Index was outside the bounds of the array.")]
+    public async Task ACellThatWouldBreakThePageGetsOneLineAndTheNextCellRuns(string code, string line)
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var lesson = await LessonTab.OpenAsync(await site.NewPageAsync(), "01-backprop");
+
+        await lesson.SetCodeAsync(2, code);
+        await lesson.RunCellAsync(2);
+        Assert.Equal(line, (await lesson.OutputTextAsync(2)).Trim());
+
+        await lesson.SetCodeAsync(3, "Console.WriteLine(6 * 7);");
+        await lesson.RunCellAsync(3);
+        Assert.Equal("42\n", await lesson.PrintedAsync(3));
+    }
+
     [SkippableFact]
     public async Task AnEditSurvivesAReload()
     {
