@@ -43,6 +43,12 @@ public sealed class CellSession
 
     private static readonly SemaphoreSlim OneCellAtATime = new(1, 1);
 
+    /// <summary>How long a cell that awaits gets, once stopped, to end at its own next tick before it is left behind.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest wait <see cref="Task.Delay(TimeSpan)"/> takes.</summary>
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
     private readonly CellSessionOptions _options;
     private readonly IReadOnlyList<MetadataReference> _references;
     private readonly HashSet<string> _libraryNames;
@@ -187,7 +193,20 @@ public sealed class CellSession
         Guard.Start(_options.TimeLimit, _options.MaxCallDepth);
         try
         {
-            var value = await ((Task<object?>)factory.Invoke(null, [_submissions])!).ConfigureAwait(false);
+            var context = new CellContext();
+            Task<object?> running;
+            var outer = SynchronizationContext.Current;
+            SynchronizationContext.SetSynchronizationContext(context);  // where the cell's awaits resume
+            try
+            {
+                running = (Task<object?>)factory.Invoke(null, [_submissions])!;
+            }
+            finally
+            {
+                SynchronizationContext.SetSynchronizationContext(outer);
+            }
+
+            var value = await EndOf(running, context).ConfigureAwait(false);
             if (cell.TrailingExpression is not null && value is not null)
             {
                 Show(new CellDisplay(Renderings.Of(value), IsResult: true));
@@ -216,6 +235,31 @@ public sealed class CellSession
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = uiCulture;
         }
+    }
+
+    /// <summary>
+    /// The cell's value once it ends. A cell that awaits gives the thread back, so Stop's click and the time limit's
+    /// timer can end it while it waits: one still looping then stops at its next tick (it gets <see cref="Grace"/>);
+    /// one that waits for something that never comes is left behind, and its <see cref="CellContext"/> never resumes it.
+    /// </summary>
+    private static async Task<object?> EndOf(Task<object?> running, CellContext context)
+    {
+        if (!running.IsCompleted)
+        {
+            var limit = Task.Delay(Guard.Remaining < MaxDelay ? Guard.Remaining : MaxDelay);
+            var first = await Task.WhenAny(running, Guard.StopRequested, limit).ConfigureAwait(false);
+            if (first != running)
+            {
+                await Task.WhenAny(running, Task.Delay(Grace)).ConfigureAwait(false);
+                if (!running.IsCompleted)
+                {
+                    context.Abandon();
+                    throw first == limit ? Guard.TimedOutWaiting() : Guard.Stopped();
+                }
+            }
+        }
+
+        return await running.ConfigureAwait(false);
     }
 
     private CSharpCompilation Compile(SyntaxTree tree) =>
@@ -276,6 +320,47 @@ public sealed class CellSession
 
     // A print after the cell ended (a timer, a task left running) has no cell to go to.
     private void Print(string text, bool isError) => _outputs?.Print(text, isError);
+
+    /// <summary>
+    /// Where a cell's awaits resume: on the thread pool (the page's one thread in the browser), as without it, until
+    /// the cell is left behind (<see cref="Abandon"/>): then nothing of it resumes, so a cell stopped while it waited
+    /// cannot wake up later inside another cell's run.
+    /// </summary>
+    private sealed class CellContext : SynchronizationContext
+    {
+        private volatile bool _abandoned;
+
+        public void Abandon() => _abandoned = true;
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            if (!_abandoned)
+            {
+                ThreadPool.QueueUserWorkItem(_ => Resume(d, state));
+            }
+        }
+
+        public override SynchronizationContext CreateCopy() => this;
+
+        private void Resume(SendOrPostCallback callback, object? state)
+        {
+            if (_abandoned)
+            {
+                return;
+            }
+
+            var previous = Current;
+            SetSynchronizationContext(this);
+            try
+            {
+                callback(state);
+            }
+            finally
+            {
+                SetSynchronizationContext(previous);
+            }
+        }
+    }
 
     /// <summary>The console while a cell runs: every write goes to the cell's outputs.</summary>
     private sealed class CellWriter : TextWriter

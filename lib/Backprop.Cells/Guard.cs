@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Backprop.Cells;
 
@@ -38,9 +39,21 @@ public static class Guard
     private static int _maxDepth = int.MaxValue;
     private static int _depth;
     private static int _countdown = TicksPerClockRead;
+    private static TaskCompletionSource _stopSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Asks the running cell to stop at its next loop iteration or method call.</summary>
-    public static void RequestStop() => _stopRequested = true;
+    /// <summary>Asks the running cell to stop at its next loop iteration or method call, or now if it is waiting.</summary>
+    public static void RequestStop()
+    {
+        _stopRequested = true;
+        _stopSignal.TrySetResult();
+    }
+
+    /// <summary>Completes when Stop is asked for while the current cell runs (a cell that waits has no tick to see it).</summary>
+    internal static Task StopRequested => _stopSignal.Task;
+
+    /// <summary>What is left of the current cell's time limit (zero once it has passed).</summary>
+    internal static TimeSpan Remaining =>
+        TimeSpan.FromSeconds(Math.Max(0, (double)(_deadline - Stopwatch.GetTimestamp()) / Stopwatch.Frequency));
 
     /// <summary>Called at the top of each loop body of a cell: throws when the cell must stop.</summary>
     /// <exception cref="CellStoppedException">Stop was requested, or the time limit passed.</exception>
@@ -48,7 +61,7 @@ public static class Guard
     {
         if (_stopRequested)
         {
-            throw new CellStoppedException(CellStatus.Stopped, "Stopped: you pressed Stop.");
+            throw Stopped();
         }
 
         if (_timedOut || --_countdown <= 0)
@@ -58,7 +71,7 @@ public static class Guard
             {
                 _timedOut = true;
                 throw new CellStoppedException(CellStatus.TimedOut,
-                    $"Stopped: the cell ran longer than its time limit of {_timeLimit.TotalSeconds:0.#} s. Is there a loop that never ends?");
+                    string.Create(CultureInfo.InvariantCulture, $"Stopped: the cell ran longer than its time limit of {_timeLimit.TotalSeconds:0.#} s. Is there a loop that never ends?"));
             }
         }
     }
@@ -104,10 +117,18 @@ public static class Guard
         }
     }
 
+    /// <summary>Why a cell ends when Stop was pressed.</summary>
+    internal static CellStoppedException Stopped() => new(CellStatus.Stopped, "Stopped: you pressed Stop.");
+
+    /// <summary>Why a cell that awaits ends when its time limit passes while it waits.</summary>
+    internal static CellStoppedException TimedOutWaiting() => new(CellStatus.TimedOut,
+        string.Create(CultureInfo.InvariantCulture, $"Stopped: the cell waited longer than its time limit of {_timeLimit.TotalSeconds:0.#} s. Does it await something that never finishes?"));
+
     /// <summary>Arms the guard for a cell that starts now.</summary>
     internal static void Start(TimeSpan timeLimit, int maxDepth)
     {
         _stopRequested = false;
+        _stopSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
         _timedOut = false;
         _timeLimit = timeLimit;
         _deadline = Stopwatch.GetTimestamp() + (long)(timeLimit.TotalSeconds * Stopwatch.Frequency);

@@ -156,6 +156,44 @@ public sealed class CellSessionTests
         Assert.Equal([new CellError("Stopped: you pressed Stop.")], result.Outputs);
     }
 
+    [Fact]
+    public async Task A_cell_that_awaits_for_ever_is_ended_by_the_time_limit_and_the_session_goes_on()
+    {
+        var session = Lessons.Session(timeLimit: TimeSpan.FromSeconds(1));
+
+        var result = await session.RunAsync("await Task.Delay(-1);");
+        var next = await session.RunAsync("Console.WriteLine(6 * 7);");
+
+        Assert.Equal(CellStatus.TimedOut, result.Status);
+        Assert.Equal([new CellError("Stopped: the cell waited longer than its time limit of 1 s. Does it await something that never finishes?")], result.Outputs);
+        Assert.Equal("42\n", next.PrintedText);
+    }
+
+    [Fact]
+    public async Task Stop_ends_a_cell_that_awaits_for_ever()
+    {
+        var session = Lessons.Session();
+        var running = session.RunAsync("await new TaskCompletionSource().Task;");
+        await Task.Delay(500);
+
+        CellSession.Stop();
+        var result = await running;
+
+        Assert.Equal(CellStatus.Stopped, result.Status);
+        Assert.Equal([new CellError("Stopped: you pressed Stop.")], result.Outputs);
+    }
+
+    /// <summary>A cell left behind while it waited never wakes up inside a later cell (its print would land there).</summary>
+    [Fact]
+    public async Task A_cell_stopped_while_it_waited_never_resumes()
+    {
+        var late = await Lessons.Session(timeLimit: TimeSpan.FromSeconds(1)).RunAsync("await Task.Delay(3000);\nConsole.WriteLine(\"late\");");
+        var next = await Lessons.Session().RunAsync("await Task.Delay(3000);\nConsole.WriteLine(\"next\");");
+
+        Assert.Equal(CellStatus.TimedOut, late.Status);
+        Assert.Equal("next\n", next.PrintedText);
+    }
+
     [Theory]
     [InlineData("int Down(int n) => Down(n + 1);\nDown(0);")]
     [InlineData("void Down(int n) { Down(n + 1); }\nDown(0);")]
