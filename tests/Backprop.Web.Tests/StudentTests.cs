@@ -64,6 +64,26 @@ public sealed class StudentTests(SiteFixture site)
         Assert.Equal("42\n", await lesson.PrintedAsync(3));
     }
 
+    /// <summary>A cell that awaits for ever gives the page its thread back: Stop's click reaches it and ends it.</summary>
+    [SkippableFact]
+    public async Task StopEndsACellThatAwaitsForEver()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var lesson = await LessonTab.OpenAsync(await site.NewPageAsync(), "01-backprop");
+
+        await lesson.SetCodeAsync(2, "await Task.Delay(-1);");
+        await lesson.Button("Run cell 2").ClickAsync();
+        await Assertions.Expect(lesson.Status).ToHaveTextAsync("Running cell 2…");
+        await lesson.Page.WaitForTimeoutAsync(2000);
+        await lesson.Button("Stop").ClickAsync();
+        await Assertions.Expect(lesson.Status).ToHaveTextAsync("Cell 2 was stopped.", new() { Timeout = 20_000 });
+        Assert.Equal("Stopped: you pressed Stop.", (await lesson.OutputTextAsync(2)).Trim());
+
+        await lesson.SetCodeAsync(3, "Console.WriteLine(6 * 7);");
+        await lesson.RunCellAsync(3);
+        Assert.Equal("42\n", await lesson.PrintedAsync(3));
+    }
+
     [SkippableFact]
     public async Task ALoopThatPrintsWithoutEndDoesNotFloodTheCell()
     {
