@@ -129,6 +129,49 @@ public sealed class StudentTests(SiteFixture site)
         Assert.Equal("42\n", await lesson.PrintedAsync(3));
     }
 
+    /// <summary>
+    /// A lesson from the keyboard alone: Shift+Enter runs a cell and moves to the next editor, Tab leaves the editor for
+    /// the next control, Enter presses a focused button, and Reset lesson asks first (Cancel keeps the edits, OK brings
+    /// back the committed code).
+    /// </summary>
+    [SkippableFact]
+    public async Task ALessonWorksFromTheKeyboardAndResetAsksFirst()
+    {
+        Skip.If(site.SkipReason is not null, site.SkipReason);
+        var lesson = await LessonTab.OpenAsync(await site.NewPageAsync(), "01-backprop");
+        var page = lesson.Page;
+        var committed = await lesson.Editor(2).InnerTextAsync();
+
+        await lesson.Editor(2).FocusAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.InsertTextAsync("Console.WriteLine(\"from the keyboard\");");
+        await page.Keyboard.PressAsync("Shift+Enter");
+        await Assertions.Expect(lesson.Status).ToHaveTextAsync("Cell 2 ran.", new() { Timeout = 120_000 });
+        Assert.Equal("from the keyboard\n", await lesson.PrintedAsync(2));
+        await Assertions.Expect(lesson.Editor(3)).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Tab");  // out of the editor: the next control is cell 4's Run button
+        await Assertions.Expect(lesson.Button("Run cell 4")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(lesson.Status).ToHaveTextAsync("Cell 4 ran.", new() { Timeout = 120_000 });
+
+        var asked = new TaskCompletionSource<string>();
+        var accept = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.TrySetResult(dialog.Message);
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+        await lesson.Button("Reset lesson").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.False(string.IsNullOrWhiteSpace(await asked.Task.WaitAsync(TimeSpan.FromSeconds(30))), "Reset lesson asked nothing");
+        await Assertions.Expect(lesson.Editor(2)).ToHaveTextAsync("Console.WriteLine(\"from the keyboard\");");
+
+        accept = true;
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(lesson.Editor(2)).ToHaveTextAsync(committed, new() { UseInnerText = true });
+    }
+
     [SkippableFact]
     public async Task AnEditSurvivesAReload()
     {
