@@ -56,6 +56,14 @@ internal sealed partial class LessonTab(IPage page)
         await Page.Keyboard.InsertTextAsync(code);
     }
 
+    /// <summary>After a cell that misbehaved: the page still runs the next cell (<c>6 * 7</c> in cell <paramref name="cell"/>).</summary>
+    public async Task AssertTheNextCellRunsAsync(int cell)
+    {
+        await SetCodeAsync(cell, "Console.WriteLine(6 * 7);");
+        await RunCellAsync(cell);
+        Assert.Equal("42\n", await PrintedAsync(cell));
+    }
+
     /// <summary>What a cell printed (its console lines), in order.</summary>
     public async Task<string> PrintedAsync(int cell) =>
         string.Concat(await Output(cell).Locator(".output-printed").AllTextContentsAsync());

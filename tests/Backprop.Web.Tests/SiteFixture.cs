@@ -42,11 +42,14 @@ public sealed class SiteFixture : IAsyncLifetime
         Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ["--no-sandbox"] });
     }
 
-    /// <summary>A fresh browser context (its own storage, cache and service workers) and a page in it.</summary>
+    /// <summary>
+    /// A fresh browser context (its own storage, cache and service workers) and a page in it, whose relative addresses
+    /// are the site's (or <c>options.BaseURL</c>'s, when given).
+    /// </summary>
     public async Task<IPage> NewPageAsync(BrowserNewContextOptions? options = null)
     {
         options ??= new();
-        options.BaseURL = Address.ToString();
+        options.BaseURL ??= Address.ToString();
         options.ViewportSize ??= new() { Width = 1100, Height = 900 };
         options.AcceptDownloads = true;
         var context = await Browser.NewContextAsync(options);

@@ -85,9 +85,7 @@ public sealed class SiteTests(SiteFixture site)
             Assert.True(script.ExitCode == 0, script.ToString());
             await using var host = await StaticHost.StartAsync(served, notFoundPage: Path.Combine(Folder, "404.html"));
 
-            var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 900 } });
-            context.SetDefaultTimeout(60_000);
-            var page = await context.NewPageAsync();
+            var page = await site.NewPageAsync(new() { BaseURL = new Uri(host.Address, $"{Folder}/").ToString() });
             var outside = new List<string>();
             page.Response += (_, response) =>
             {
@@ -99,9 +97,7 @@ public sealed class SiteTests(SiteFixture site)
                 }
             };
 
-            await page.GotoAsync(new Uri(host.Address, $"{Folder}/lessons/01-backprop").ToString());
-            var lesson = new LessonTab(page);
-            await lesson.WaitForEditorsAsync();
+            var lesson = await LessonTab.OpenAsync(page, "01-backprop");
             await lesson.RunAllAsync();
             Assert.Equal("Epoch 0, Loss: 0.0736", (await lesson.PrintedAsync(5)).Split('\n')[0]);
             var charts = page.Locator(".output-region .js-plotly-plot");
@@ -111,12 +107,11 @@ public sealed class SiteTests(SiteFixture site)
                 Assert.True(await charts.Nth(i).Locator(".main-svg").CountAsync() > 0, $"chart {i + 1} did not draw under /{Folder}/");
             }
 
-            await page.GotoAsync(new Uri(host.Address, $"{Folder}/playground").ToString());
+            await page.GotoAsync("playground");
             await page.GetByRole(AriaRole.Button, new() { Name = "Step epoch", Exact = true }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status, new() { Name = "Training status" })).ToContainTextAsync("0.0736");
 
             Assert.Empty(outside);
-            await context.CloseAsync();
         }
         finally
         {
